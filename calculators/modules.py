@@ -1,0 +1,1 @@
+"""Importing this registers every calculator (one module each)."""

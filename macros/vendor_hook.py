@@ -1,0 +1,153 @@
+"""MkDocs hook: self-host the browser runtime of the calculators.
+
+After the build it puts into ``site_dir/assets/``:
+
+- ``pyodide/`` — the core files of the Pyodide release pinned in package.json, copied
+  from ``node_modules/pyodide`` (installed by ``npm ci``; nothing is fetched here);
+- ``calculators.zip`` — the pure-Python ``calculators`` package (code + data/) and the
+  ``chinese_calendar`` package it depends on, as a deterministic zip (sorted entries,
+  fixed timestamps and modes), unpacked by the Web Worker into Pyodide's file system;
+- ``calculators.json`` — version stamp: the archive's sha256 (the client fetches
+  ``calculators.zip?v=<sha256>`` so a new archive is never served stale), the Pyodide
+  version, and the ``info`` block of Pyodide's lock file so the worker can pass an empty
+  lock file (``lockFileContents``) and Pyodide fetches nothing but its core files.
+
+Also usable without MkDocs: ``python macros/vendor_hook.py SITE_DIR``.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# What loadPyodide() loads when given lockFileContents and no packages: the loader
+# script, the Emscripten glue, the WebAssembly binary and the standard library.
+CORE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+
+# Packages shipped to the browser: (import name, where to find it).
+ARCHIVE_PACKAGES = ("calculators", "chinese_calendar")
+
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # earliest date a zip entry can carry
+SKIP_DIRS = {"__pycache__"}
+SKIP_SUFFIXES = {".pyc", ".pyo"}
+
+NPM_HINT = "请先运行 npm ci（在项目根目录安装 package-lock.json 锁定的 Pyodide）"
+
+
+class VendorError(RuntimeError):
+    """The runtime files cannot be assembled; the message says what to do."""
+
+
+def pinned_pyodide_version(root: Path = PROJECT_ROOT) -> str:
+    """The exact Pyodide version package.json pins."""
+    package = json.loads((root / "package.json").read_text(encoding="utf-8"))
+    return package["dependencies"]["pyodide"]
+
+
+def pyodide_dir(root: Path = PROJECT_ROOT) -> Path:
+    """node_modules/pyodide, checked to hold the pinned version and every core file."""
+    folder = root / "node_modules" / "pyodide"
+    if not (folder / "package.json").is_file():
+        raise VendorError(f"未找到 {folder}：{NPM_HINT}。")
+    installed = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+    pinned = pinned_pyodide_version(root)
+    if installed != pinned:
+        raise VendorError(
+            f"node_modules 中的 Pyodide 版本为 {installed}，与 package.json 锁定的 {pinned} 不一致：{NPM_HINT}。"
+        )
+    missing = [name for name in CORE_FILES + ("pyodide-lock.json",) if not (folder / name).is_file()]
+    if missing:
+        raise VendorError(f"{folder} 缺少文件 {'、'.join(missing)}：{NPM_HINT}。")
+    return folder
+
+
+def package_dir(name: str, root: Path = PROJECT_ROOT) -> Path:
+    """Directory of package `name`: the project's own, else the one the build Python imports."""
+    own = root / name
+    if (own / "__init__.py").is_file():
+        return own
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise VendorError(f"找不到 Python 包 {name}：请在虚拟环境中安装项目依赖后再构建。")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def archive_members(root: Path = PROJECT_ROOT) -> list[tuple[str, Path]]:
+    """(name in archive, file on disk) for every shipped file, sorted by name."""
+    members = []
+    for name in ARCHIVE_PACKAGES:
+        base = package_dir(name, root)
+        for path in base.rglob("*"):
+            relative = path.relative_to(base)
+            if not path.is_file() or path.suffix in SKIP_SUFFIXES:
+                continue
+            if any(part in SKIP_DIRS or part.startswith(".") for part in relative.parts):
+                continue
+            members.append((f"{name}/{relative.as_posix()}", path))
+    return sorted(members)
+
+
+def build_archive(root: Path = PROJECT_ROOT) -> bytes:
+    """The zip of the shipped packages, byte-identical for identical inputs."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for arcname, path in archive_members(root):
+            info = zipfile.ZipInfo(arcname, date_time=ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16  # regular file, rw-r--r--
+            info.create_system = 3  # Unix, whatever OS builds it
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    return buffer.getvalue()
+
+
+def vendor(site_dir: str | Path, root: Path = PROJECT_ROOT) -> dict:
+    """Write assets/pyodide/, assets/calculators.zip and assets/calculators.json; return the stamp."""
+    source = pyodide_dir(root)
+    assets = Path(site_dir) / "assets"
+    target = assets / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CORE_FILES:
+        shutil.copyfile(source / name, target / name)
+
+    archive = build_archive(root)
+    (assets / "calculators.zip").write_bytes(archive)
+    lock_info = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    stamp = {
+        "archive": "calculators.zip",
+        "sha256": hashlib.sha256(archive).hexdigest(),
+        "size": len(archive),
+        "pyodide": pinned_pyodide_version(root),
+        "lock_info": lock_info,
+        "core_files": {name: (source / name).stat().st_size for name in CORE_FILES},
+    }
+    (assets / "calculators.json").write_text(
+        json.dumps(stamp, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return stamp
+
+
+def on_post_build(config, **kwargs) -> None:
+    """MkDocs event: vendor the runtime into the freshly built site."""
+    root = Path(config["config_file_path"]).resolve().parent if config.get("config_file_path") else PROJECT_ROOT
+    try:
+        vendor(config["site_dir"], root)
+    except VendorError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"计算器运行环境打包失败：{error}") from error
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("用法：python macros/vendor_hook.py SITE_DIR")
+    try:
+        print(json.dumps(vendor(sys.argv[1]), ensure_ascii=False, indent=1))
+    except VendorError as error:
+        sys.exit(f"计算器运行环境打包失败：{error}")

@@ -1,0 +1,71 @@
+"""mkdocs-macros module: pages call these to render the data at build time.
+
+Pages are thin: e.g. docs/measures/chapter-3.md contains ``{{ chapter(3) }}``.
+"""
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # so `calculators` imports when mkdocs runs from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from calculators import provisions  # noqa: E402
+
+from . import glossary, render, site_map  # noqa: E402
+
+
+def define_env(env):
+    measures = provisions.instrument("measures")
+    env.variables["measures"] = {k: measures[k] for k in
+                                 ("title", "issuer", "issued", "effective_from", "effective_until")}
+
+    def page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def chapter(number: int) -> str:
+        return render.chapter(number, page())
+
+    @env.macro
+    def article_index() -> str:
+        return render.article_index(page())
+
+    @env.macro
+    def notice() -> str:
+        return render.notice()
+
+    @env.macro
+    def law(key: str) -> str:
+        return render.law_page(key, page())
+
+    @env.macro
+    def law_title(key: str) -> str:
+        return provisions.instrument(key)["title"]
+
+    @env.macro
+    def law_meta(key: str) -> dict:
+        return {k: v for k, v in provisions.instrument(key).items() if k != "articles"}
+
+    @env.macro
+    def link(ref: str) -> str:
+        """Markdown link to a provision: {{ link('measures/22/1/1') }}."""
+        return f"[{render.ref_title(ref)}]({site_map.relative(page(), site_map.target(ref))})"
+
+    @env.macro
+    def glossary_table() -> str:
+        rows = ["| 术语 | 含义（原文） | 出处 |", "|---|---|---|"]
+        for e in sorted(glossary.terms(), key=lambda e: e["ref"]):
+            dest = site_map.relative(page(), site_map.target(e["ref"]))
+            rows.append(f"| <dfn>{e['term']}</dfn> | {render.escape(e['definition'])} | [{e['label']}]({dest}) |")
+        return "\n".join(rows) + "\n"
+
+    @env.macro
+    def status_data() -> str:
+        """Attributes for the in-browser validity check (see overrides/assets/javascripts/site.js)."""
+        return (f'data-effective-from="{measures["effective_from"]}" '
+                f'data-effective-until="{measures["effective_until"]}"')
+
+    @env.macro
+    def to_json(value) -> str:
+        return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,89 @@
+"""Cross-references inside the text of the measures, found from the text itself.
+
+Three kinds of reference occur in the measures:
+- a bare 第N条 / 第N款 / 第N条第M款 — an article or paragraph of the measures
+  (第N款 alone means a paragraph of the same article: 13/2 "按照第一款规定");
+- 《instrument》 or 《instrument》第N条 — an upstream instrument or one of its articles
+  (20/1 "…《关于行政机关负责人出庭应诉若干问题的规定》第八条", 35/3 "《行政诉讼法》第九十六条");
+- 上述原则 (12/1) — the principle stated in articles 10 and 11.
+"""
+import re
+from dataclasses import dataclass
+
+from calculators.numerals import from_chinese
+
+NUM = "[零一二三四五六七八九十百]+"
+
+# Instruments named in the measures -> key (law key, or a key of an instrument whose text we lack)
+INSTRUMENTS = {
+    "中华人民共和国行政诉讼法": "alp",
+    "行政诉讼法": "alp",
+    "关于行政机关负责人出庭应诉若干问题的规定": "head-rules",
+    "国务院办公厅关于加强和改进行政应诉工作的意见": "gov-opinion-2016",
+    "山东省行政应诉工作规则": "shandong-rules",
+    "聊城市行政应诉工作管理办法": "measures",
+}
+
+# Implicit references that no pattern can find: (provision id, phrase) -> target ids
+IMPLICIT = {
+    ("measures/12/1", "上述原则"): "measures/10/1",
+}
+
+PATTERN = re.compile(
+    rf"《(?P<instrument>[^》]+)》(?:第(?P<iart>{NUM})条)?"
+    rf"|第(?P<art>{NUM})条(?:第(?P<apara>{NUM})款)?"
+    rf"|第(?P<para>{NUM})款"
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    start: int
+    end: int
+    target: str  # provision id such as measures/13/1 or alp/96, or an instrument key
+
+
+def find(provision_id: str, text: str) -> list[Reference]:
+    """All references in `text`, which is the text of provision `provision_id`."""
+    article = provision_id.split("/")[1]
+    refs = []
+    for m in PATTERN.finditer(text):
+        if m["instrument"] is not None:
+            key = INSTRUMENTS.get(m["instrument"])
+            if key is None:
+                continue
+            target = f"{key}/{from_chinese(m['iart'])}" if m["iart"] else key
+        elif m["art"] is not None:
+            target = f"measures/{from_chinese(m['art'])}"
+            if m["apara"]:
+                target += f"/{from_chinese(m['apara'])}"
+        else:
+            target = f"measures/{article}/{from_chinese(m['para'])}"
+        refs.append(Reference(m.start(), m.end(), target))
+    for (pid, phrase), target in IMPLICIT.items():
+        if pid == provision_id and (i := text.find(phrase)) >= 0:
+            refs.append(Reference(i, i + len(phrase), target))
+    return sorted(refs, key=lambda r: r.start)
+
+
+def provisions(measures: dict):
+    """Every (id, text) of the measures: paragraphs and items."""
+    for art in measures["articles"]:
+        for para in art["paragraphs"]:
+            yield para["id"], para["text"]
+            for item in para.get("items", []):
+                yield item["id"], item["text"]
+
+
+def cited_by(measures: dict) -> dict[str, list[str]]:
+    """Article id -> ids of the measures' provisions in *other* articles that refer to it."""
+    out: dict[str, list[str]] = {}
+    for pid, text in provisions(measures):
+        source_article = "/".join(pid.split("/")[:2])
+        for ref in find(pid, text):
+            if not ref.target.startswith("measures/"):
+                continue
+            target_article = "/".join(ref.target.split("/")[:2])
+            if target_article != source_article and pid not in out.setdefault(target_article, []):
+                out[target_article].append(pid)
+    return out

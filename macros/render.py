@@ -1,0 +1,154 @@
+"""Markdown for the pages of the measures and the upstream law, generated from the data.
+
+Every provision gets an anchor (art-22, art-22-1, art-22-1-1); every reference found in
+the text (see references.py) becomes a link; every article lists who cites it.
+"""
+import re
+
+from calculators import provisions
+from calculators.numerals import to_chinese
+
+from . import references, site_map
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+
+
+def escape(text: str) -> str:
+    """Text as literal Markdown (the measures contain no markup)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+
+
+def linked(pid: str, text: str, page: str) -> str:
+    """Provision text with its references turned into Markdown links relative to `page`."""
+    out, pos = [], 0
+    for ref in references.find(pid, text):
+        out.append(escape(text[pos:ref.start]))
+        dest = site_map.relative(page, site_map.target(ref.target))
+        out.append(f'[{escape(text[ref.start:ref.end])}]({dest} "{ref_title(ref.target)}")')
+        pos = ref.end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def ref_title(ref: str) -> str:
+    """Short human name of a reference target, for link titles and lists."""
+    key, *parts = ref.split("/")
+    if key in site_map.UNAVAILABLE:
+        return site_map.UNAVAILABLE[key] + "（本站未收录全文）"
+    if not parts:
+        return provisions.instrument(key)["title"]
+    return provisions.label(ref, short=key == "measures")
+
+
+def short_label(ref: str) -> str:
+    """第十二条第一款 (no instrument name): for lists within the measures."""
+    _, art, *rest = ref.split("/")
+    out = f"第{to_chinese(int(art))}条"
+    if rest:
+        out += f"第{to_chinese(int(rest[0]))}款"
+    if len(rest) > 1:
+        out += f"第（{to_chinese(int(rest[1]))}）项"
+    return out
+
+
+def paragraph(para: dict, page: str, multi: bool) -> str:
+    """One 款 (with its 项) as HTML blocks whose inline text is Markdown."""
+    number = para["id"].rsplit("/", 1)[1]
+    marker = f'<span class="para-no" title="第{to_chinese(int(number))}款"></span>' if multi else ""
+    lines = [f'<p class="para" id="{site_map.anchor(para["id"])}" markdown="span">'
+             f'{marker}{linked(para["id"], para["text"], page)}</p>']
+    if para.get("items"):
+        lines.append('<ol class="items">')
+        for item in para["items"]:
+            lines.append(f'<li id="{site_map.anchor(item["id"])}" markdown="span">'
+                         f'<span class="item-no">（{to_chinese(item["number"])}）</span>'
+                         f'{linked(item["id"], item["text"], page)}</li>')
+        lines.append("</ol>")
+    return "\n".join(lines)
+
+
+def article(art: dict, page: str, cited_by: dict, related: dict) -> str:
+    """An article: heading with anchor, its paragraphs, who cites it, related tools."""
+    name = f"第{to_chinese(art['number'])}条"
+    multi = len(art["paragraphs"]) > 1
+    body = "\n".join(paragraph(p, page, multi) for p in art["paragraphs"])
+    parts = [f'### {name} {{ #{site_map.anchor(art["id"])} data-ref="{art["id"]}" }}', "",
+             f'<div class="article-body" data-ref="{art["id"]}" markdown="1">', body]
+    citing = cited_by.get(art["id"], [])
+    if citing:
+        links = "、".join(f"[{short_label(p)}]({site_map.relative(page, site_map.target(p))})" for p in citing)
+        parts.append(f'<p class="cited-by" markdown="span">被以下条款引用：{links}</p>')
+    for title, dest in related.get(art["id"], []):
+        parts.append(f'<p class="related" markdown="span">相关工具与说明：'
+                     f'[{escape(title)}]({site_map.relative(page, dest)})</p>')
+    parts.append("</div>")
+    return "\n".join(parts) + "\n"
+
+
+def chapter(number: int, page: str, related: dict | None = None) -> str:
+    """All articles of chapter `number`."""
+    measures = provisions.instrument("measures")
+    cited = references.cited_by(measures)
+    arts = {a["number"]: a for a in measures["articles"]}
+    chap = next(c for c in measures["chapters"] if c["number"] == number)
+    return "\n".join(article(arts[n], page, cited, related or {}) for n in chap["articles"])
+
+
+def article_index(page: str) -> str:
+    """Table of all articles: number, chapter and opening words, each linked."""
+    measures = provisions.instrument("measures")
+    chapters = {c["number"]: c for c in measures["chapters"]}
+    rows = ["| 条 | 章 | 内容（开头） |", "|---|---|---|"]
+    for art in measures["articles"]:
+        chap = chapters[art["chapter"]]
+        opening = art["paragraphs"][0]["text"]
+        opening = opening[:40] + ("……" if len(opening) > 40 else "")
+        link = site_map.relative(page, site_map.target(art["id"]))
+        rows.append(f"| [第{to_chinese(art['number'])}条]({link}) | 第{to_chinese(chap['number'])}章 {chap['title']} "
+                    f"| {escape(opening)} |")
+    return "\n".join(rows) + "\n"
+
+
+def notice() -> str:
+    """The cover notice by which the measures were issued."""
+    n = provisions.instrument("measures")["notice"]
+    return "\n\n".join([
+        f'<p class="notice-title">{n["title"]}</p>',
+        escape(n["addressees"]),
+        escape(n["body"]),
+        f'<p class="notice-sign">{n["issuer"]}<br>{n["date"]}<br>{n["publication"]}</p>',
+    ]) + "\n"
+
+
+def law_page(key: str, page: str) -> str:
+    """An upstream instrument's published articles, each with an anchor and its citers."""
+    doc = provisions.instrument(key)
+    wanted = site_map.LAW_PAGES[key]
+    citers = law_cited_by()
+    out = []
+    for art in doc["articles"]:
+        if wanted is not None and art["number"] not in wanted:
+            continue
+        name = f"第{to_chinese(art['number'])}条"
+        multi = len(art["paragraphs"]) > 1
+        body = "\n".join(paragraph(p, page, multi) for p in art["paragraphs"])
+        block = [f'### {name} {{ #{site_map.anchor(art["id"])} data-ref="{art["id"]}" }}', "",
+                 f'<div class="article-body" data-ref="{art["id"]}" markdown="1">', body]
+        if citers.get(art["id"]):
+            links = "、".join(f"[{provisions.label(p, short=True)}]({site_map.relative(page, site_map.target(p))})"
+                             for p in citers[art["id"]])
+            block.append(f'<p class="cited-by" markdown="span">《办法》中引用本条的条款：{links}</p>')
+        block.append("</div>")
+        out.append("\n".join(block) + "\n")
+    return "\n".join(out)
+
+
+def law_cited_by() -> dict[str, list[str]]:
+    """Upstream article id -> provisions of the measures that name it."""
+    measures = provisions.instrument("measures")
+    out: dict[str, list[str]] = {}
+    for pid, text in references.provisions(measures):
+        for ref in references.find(pid, text):
+            if not ref.target.startswith("measures") and "/" in ref.target:
+                out.setdefault(ref.target, []).append(pid)
+    return out

@@ -1,0 +1,113 @@
+/* Site behaviour that needs no Python: validity of the measures (from the reader's own
+   clock, so a site built today still warns correctly after expiry) and copy-link buttons.
+   Runs on every page, including after Material's instant navigation. */
+(function () {
+  "use strict";
+
+  function parseISO(s) {
+    var p = s.split("-").map(Number);
+    return new Date(p[0], p[1] - 1, p[2]);
+  }
+
+  function today() {
+    var d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  }
+
+  function cnDate(d) {
+    return d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日";
+  }
+
+  /** The measures' status on `now`: {state: "pending"|"in_force"|"expired", text}. */
+  function validity(meta, now) {
+    var from = parseISO(meta.dataset.effectiveFrom);
+    var until = parseISO(meta.dataset.effectiveUntil);
+    var title = "《" + meta.dataset.title + "》";
+    if (now < from) {
+      return { state: "pending", text: title + "将于" + cnDate(from) + "起施行，目前尚未施行。" };
+    }
+    if (now > until) {
+      return {
+        state: "expired",
+        text: title + "有效期已于" + cnDate(until) + "届满，现已失效，可能已被修订或替代。" +
+          "本站内容仅供查阅历史规定；办理新案件前请向司法行政机关核实现行规定。"
+      };
+    }
+    var days = Math.round((until - now) / 86400000);
+    var text = title + "现行有效（自" + cnDate(from) + "起施行，有效期至" + cnDate(until) +
+      "，距届满还有 " + days + " 天）。";
+    if (days <= 90) {
+      text += "办法即将届满，请关注修订或延续情况。";
+    }
+    return { state: "in_force", text: text };
+  }
+
+  function showValidity() {
+    var meta = document.querySelector('meta[name="measures-validity"]');
+    if (!meta) return;
+    var status = validity(meta, today());
+    var box = document.getElementById("measures-status");
+    if (box) {
+      box.textContent = status.text;
+      box.dataset.state = status.state;
+    }
+    var banner = document.getElementById("validity-banner");
+    if (banner) {
+      banner.hidden = status.state !== "expired";
+      banner.textContent = status.state === "expired" ? "⚠ " + status.text : "";
+    }
+  }
+
+  function addCopyLinks() {
+    var headings = document.querySelectorAll(".md-content h3[id^='art-']");
+    Array.prototype.forEach.call(headings, function (h) {
+      if (h.querySelector(".copy-link")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      button.textContent = "复制链接";
+      button.title = "复制本条的链接地址";
+      button.addEventListener("click", function () {
+        var url = location.href.split("#")[0] + "#" + h.id;
+        var done = function () {
+          button.textContent = "已复制";
+          setTimeout(function () { button.textContent = "复制链接"; }, 2000);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
+        } else {
+          fallbackCopy(url);
+          done();
+        }
+      });
+      h.appendChild(button);
+    });
+  }
+
+  /* Intranet sites are often plain http, where navigator.clipboard is unavailable. */
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing else to try */ }
+    document.body.removeChild(area);
+  }
+
+  function onPage() {
+    showValidity();
+    addCopyLinks();
+  }
+
+  window.YingsuSite = { validity: validity };
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+})();

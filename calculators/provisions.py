@@ -52,6 +52,8 @@ def label(ref: str, *, short: bool = False) -> str:
     key, (art, *rest) = split(ref)
     doc = instrument(key)
     name = doc.get("short_title", doc["title"]) if short else doc["title"]
+    # a title that itself quotes a law (《…》) nests as 〈…〉 inside the outer book marks
+    name = name.replace("《", "〈").replace("》", "〉")
     out = f"《{name}》第{to_chinese(art)}条"
     if rest:
         out += f"第{to_chinese(rest[0])}款"

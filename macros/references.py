@@ -10,6 +10,7 @@ Three kinds of reference occur in the measures:
 import re
 from dataclasses import dataclass
 
+from calculators import provisions
 from calculators.numerals import from_chinese
 
 NUM = "[零一二三四五六七八九十百]+"
@@ -22,6 +23,8 @@ INSTRUMENTS = {
     "国务院办公厅关于加强和改进行政应诉工作的意见": "gov-opinion-2016",
     "山东省行政应诉工作规则": "shandong-rules",
     "聊城市行政应诉工作管理办法": "measures",
+    "民事诉讼法": "cpl",
+    "中华人民共和国民事诉讼法": "cpl",
 }
 
 # Implicit references that no pattern can find: (provision id, phrase) -> target ids
@@ -30,7 +33,7 @@ IMPLICIT = {
 }
 
 PATTERN = re.compile(
-    rf"《(?P<instrument>[^》]+)》(?:第(?P<iart>{NUM})条)?"
+    rf"(?:《(?P<instrument>[^》]+)》|(?P<bare>行政诉讼法|民事诉讼法))(?:第(?P<iart>{NUM})条)?"
     rf"|第(?P<art>{NUM})条(?:第(?P<apara>{NUM})款)?"
     rf"|第(?P<para>{NUM})款"
 )
@@ -44,21 +47,25 @@ class Reference:
 
 
 def find(provision_id: str, text: str) -> list[Reference]:
-    """All references in `text`, which is the text of provision `provision_id`."""
-    article = provision_id.split("/")[1]
+    """All references in `text`, the text of provision `provision_id` (of the measures or of
+    an upstream instrument: a bare 第N条 means an article of the same instrument)."""
+    own, article = provision_id.split("/")[:2]
     refs = []
     for m in PATTERN.finditer(text):
-        if m["instrument"] is not None:
-            key = INSTRUMENTS.get(m["instrument"])
+        name = m["instrument"] or m["bare"]
+        if name is not None:
+            key = INSTRUMENTS.get(name)
             if key is None:
                 continue
             target = f"{key}/{from_chinese(m['iart'])}" if m["iart"] else key
         elif m["art"] is not None:
-            target = f"measures/{from_chinese(m['art'])}"
+            target = f"{own}/{from_chinese(m['art'])}"
             if m["apara"]:
                 target += f"/{from_chinese(m['apara'])}"
         else:
-            target = f"measures/{article}/{from_chinese(m['para'])}"
+            target = f"{own}/{article}/{from_chinese(m['para'])}"
+        if "/" in target and not provisions.exists(target):
+            continue  # e.g. a paragraph number the target article does not have
         refs.append(Reference(m.start(), m.end(), target))
     for (pid, phrase), target in IMPLICIT.items():
         if pid == provision_id and (i := text.find(phrase)) >= 0:
@@ -66,7 +73,7 @@ def find(provision_id: str, text: str) -> list[Reference]:
     return sorted(refs, key=lambda r: r.start)
 
 
-def provisions(measures: dict):
+def passages(measures: dict):
     """Every (id, text) of the measures: paragraphs and items."""
     for art in measures["articles"]:
         for para in art["paragraphs"]:
@@ -78,7 +85,7 @@ def provisions(measures: dict):
 def cited_by(measures: dict) -> dict[str, list[str]]:
     """Article id -> ids of the measures' provisions in *other* articles that refer to it."""
     out: dict[str, list[str]] = {}
-    for pid, text in provisions(measures):
+    for pid, text in passages(measures):
         source_article = "/".join(pid.split("/")[:2])
         for ref in find(pid, text):
             if not ref.target.startswith("measures/"):

@@ -22,6 +22,8 @@ def linked(pid: str, text: str, page: str) -> str:
     """Provision text with its references turned into Markdown links relative to `page`."""
     out, pos = [], 0
     for ref in references.find(pid, text):
+        if not site_map.is_published(ref.target):
+            continue
         out.append(escape(text[pos:ref.start]))
         dest = site_map.relative(page, site_map.target(ref.target))
         out.append(f'[{escape(text[ref.start:ref.end])}]({dest} "{ref_title(ref.target)}")')
@@ -147,7 +149,7 @@ def law_cited_by() -> dict[str, list[str]]:
     """Upstream article id -> provisions of the measures that name it."""
     measures = provisions.instrument("measures")
     out: dict[str, list[str]] = {}
-    for pid, text in references.provisions(measures):
+    for pid, text in references.passages(measures):
         for ref in references.find(pid, text):
             if not ref.target.startswith("measures") and "/" in ref.target:
                 out.setdefault(ref.target, []).append(pid)

@@ -1,0 +1,193 @@
+/* Client side of the calculators' browser runtime (loaded on every page).
+ *
+ * On a page without a calculator this script does nothing: no fetch, no worker. The
+ * runtime starts lazily, once per visit, when an element [data-calculator] is on the page
+ * (checked on load and on every page switch of Material's instant navigation, whose
+ * JavaScript context persists) or when a page script calls YingsuCalc.run()/start().
+ *
+ *   YingsuCalc.run(name, params) -> Promise<result>; rejects with an Error whose
+ *       .message is Chinese, .field names the input at fault (or null) and .kind is
+ *       "input" (bad input), "internal" (unexpected Python error) or "startup".
+ *   YingsuCalc.onStatus(cb) -> unsubscribe function; cb({state, percent, message}) is
+ *       called now and on every change. state: "idle" | "loading" | "ready" | "failed".
+ *   YingsuCalc.status -> the current {state, percent, message}.
+ *   YingsuCalc.start(), YingsuCalc.retry() (after a failure), YingsuCalc.root (site root URL).
+ *
+ * All URLs are derived from this script's own URL, so the site works under any sub-path.
+ */
+(function () {
+  "use strict";
+
+  if (window.YingsuCalc) return; // already set up in this JavaScript context
+
+  var SCRIPT_PATH = "assets/javascripts/calc-runtime.js";
+  var START_TIMEOUT_MS = 120000;
+
+  var MESSAGES = {
+    idle: "计算器尚未启动。",
+    starting: "正在启动计算器……",
+    noWasm: "当前浏览器不支持 WebAssembly，计算器无法运行。请使用新版 Chrome、Edge 或 Firefox 浏览器（如 Chromium 96 及以上版本）。",
+    noWorker: "当前浏览器不支持或禁止了后台计算线程（Web Worker），计算器无法运行。请使用新版浏览器，或请管理员检查浏览器安全策略。",
+    fileProtocol: "计算器需要通过网站服务器（http:// 或 https:// 地址）访问，直接打开本地文件时无法运行。请通过内网网址访问本站。",
+    workerFailed: "计算器后台脚本（calc-worker.js）加载失败，计算器无法启动。请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。",
+    timeout: "计算器启动超时（超过 " + START_TIMEOUT_MS / 1000 + " 秒）。可能是网络过慢，或服务器未正确发送运行环境文件（如 .wasm 文件的 MIME 类型应为 application/wasm）。请刷新页面重试；如仍失败，请联系管理员。",
+    ready: "计算器已就绪。"
+  };
+
+  function siteRoot() {
+    var script = document.currentScript;
+    var src = script && script.src ? script.src.split(/[?#]/)[0] : "";
+    var at = src.lastIndexOf(SCRIPT_PATH);
+    if (at >= 0) return src.slice(0, at);
+    if (window.__md_scope) return new URL(".", window.__md_scope).href; // Material's site root
+    return new URL(".", location.href).href;
+  }
+
+  var root = siteRoot();
+  var status = { state: "idle", percent: 0, message: MESSAGES.idle };
+  var listeners = [];
+  var worker = null;
+  var timer = null;
+  var nextId = 1;
+  var waiting = {}; // id -> {resolve, reject}
+
+  function setStatus(state, percent, message) {
+    status = { state: state, percent: percent, message: message };
+    listeners.slice().forEach(function (cb) {
+      try { cb(status); } catch (error) { console.error(error); }
+    });
+  }
+
+  function startupError(message) {
+    var error = new Error(message);
+    error.kind = "startup";
+    error.field = null;
+    return error;
+  }
+
+  function fail(message) {
+    if (status.state === "failed") return;
+    clearTimeout(timer);
+    if (worker) {
+      worker.terminate();
+      worker = null;
+    }
+    setStatus("failed", status.percent, message);
+    Object.keys(waiting).forEach(function (id) {
+      waiting[id].reject(startupError(message));
+      delete waiting[id];
+    });
+  }
+
+  function onMessage(event) {
+    var data = event.data || {};
+    if (data.type === "progress") {
+      if (status.state === "loading" && data.percent < 100) setStatus("loading", data.percent, data.text);
+      return;
+    }
+    if (data.type === "ready") {
+      clearTimeout(timer);
+      YingsuCalc.calculators = data.calculators;
+      YingsuCalc.timings = data.timings;
+      setStatus("ready", 100, MESSAGES.ready);
+      return;
+    }
+    if (data.type === "failed") {
+      fail(data.message);
+      return;
+    }
+    var entry = waiting[data.id];
+    if (!entry) return;
+    delete waiting[data.id];
+    if (data.ok) {
+      entry.resolve(data.result);
+    } else {
+      var error = new Error(data.error.message);
+      error.field = data.error.field;
+      error.kind = data.error.kind || "input";
+      entry.reject(error);
+    }
+  }
+
+  /** Start the worker (once). Returns false if the browser cannot run it. */
+  function start() {
+    if (status.state !== "idle") return status.state !== "failed";
+    setStatus("loading", 0, MESSAGES.starting);
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      fail(MESSAGES.noWasm);
+      return false;
+    }
+    if (location.protocol === "file:") {
+      fail(MESSAGES.fileProtocol);
+      return false;
+    }
+    if (typeof Worker !== "function") {
+      fail(MESSAGES.noWorker);
+      return false;
+    }
+    try {
+      worker = new Worker(root + "assets/javascripts/calc-worker.js");
+    } catch (error) {
+      console.error("[calc-runtime] new Worker() failed:", error);
+      fail(MESSAGES.noWorker);
+      return false;
+    }
+    worker.onmessage = onMessage;
+    worker.onerror = function (event) {
+      console.error("[calc-runtime] worker error:", event.message || event);
+      event.preventDefault && event.preventDefault();
+      fail(MESSAGES.workerFailed);
+    };
+    timer = setTimeout(function () { fail(MESSAGES.timeout); }, START_TIMEOUT_MS);
+    return true;
+  }
+
+  function run(name, params) {
+    start();
+    if (status.state === "failed") return Promise.reject(startupError(status.message));
+    return new Promise(function (resolve, reject) {
+      var id = nextId++;
+      waiting[id] = { resolve: resolve, reject: reject };
+      worker.postMessage({ id: id, name: name, params: params === undefined ? {} : params });
+    });
+  }
+
+  function retry() {
+    if (status.state !== "failed") return;
+    status = { state: "idle", percent: 0, message: MESSAGES.idle };
+    start();
+  }
+
+  function onStatus(cb) {
+    listeners.push(cb);
+    try { cb(status); } catch (error) { console.error(error); }
+    return function () {
+      var at = listeners.indexOf(cb);
+      if (at >= 0) listeners.splice(at, 1);
+    };
+  }
+
+  var YingsuCalc = {
+    run: run,
+    start: start,
+    retry: retry,
+    onStatus: onStatus,
+    root: root,
+    calculators: null,
+    timings: null
+  };
+  Object.defineProperty(YingsuCalc, "status", { get: function () { return status; }, enumerable: true });
+  window.YingsuCalc = YingsuCalc;
+
+  function scan() {
+    if (status.state === "idle" && document.querySelector("[data-calculator]")) start();
+  }
+
+  // Material's instant navigation swaps the page without reloading this script;
+  // document$ emits each new document (and replays the current one).
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(scan);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+})();

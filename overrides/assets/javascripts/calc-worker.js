@@ -1,0 +1,235 @@
+/* Web Worker (classic) that runs the project's Python package `calculators` under Pyodide.
+ *
+ * Started once per visit by calc-runtime.js. Everything it loads comes from this site:
+ *   ../pyodide/         Pyodide core files (copied at build time by macros/vendor_hook.py)
+ *   ../calculators.json version stamp {archive, sha256, lock_info, ...}
+ *   ../calculators.zip  the calculators package + chinese_calendar, unpacked into Pyodide's FS
+ * Pyodide gets an empty lock file, so it fetches no package index and no packages.
+ *
+ * Messages in:  {id, name, params}
+ * Messages out: {type: "progress", stage, percent, text}
+ *               {type: "ready", calculators: [...], timings: {...}}
+ *               {type: "failed", code, message}
+ *               {id, ok: true, result} | {id, ok: false, error: {field, message}}
+ * Python tracebacks go to the console only; the page gets Chinese messages.
+ */
+/* global importScripts, loadPyodide */
+"use strict";
+
+var WORKER_URL = self.location.href;
+var ASSETS_URL = new URL("../", WORKER_URL).href;
+var PYODIDE_URL = new URL("../pyodide/", WORKER_URL).href;
+var EXTRACT_DIR = "/home/pyodide/yingsu";
+var started = (self.performance && performance.now()) || 0;
+
+var MESSAGES = {
+  mime: "服务器未以 application/wasm 类型发送 .wasm 文件，计算器无法启动。请管理员按部署说明配置 MIME 类型。",
+  runtimeMissing: "计算器运行环境文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
+  archiveMissing: "计算规则文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
+  network: "下载计算器文件时网络出错（{file}），计算器无法启动。请检查网络后刷新页面重试。",
+  runtime: "Python 运行环境启动失败，计算器无法使用。请刷新页面重试；如仍失败，请联系管理员。",
+  rules: "计算规则加载失败，计算器无法使用。请联系管理员。",
+  internal: "计算过程中发生内部错误，未能得出结果。请检查输入后重试；如问题仍然存在，请联系管理员。"
+};
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
+}
+
+/** A failure that carries the Chinese message shown to the user. */
+function Failure(code, message, cause) {
+  this.code = code;
+  this.message = message;
+  this.cause = cause;
+}
+
+function progress(stage, percent, text) {
+  self.postMessage({ type: "progress", stage: stage, percent: percent, text: text });
+}
+
+function since() {
+  return Math.round(((self.performance && performance.now()) || 0) - started);
+}
+
+/** Fetch `url` and fail with a plain message on 404s and network errors. */
+function fetchChecked(url, file, missingKey, init) {
+  return fetch(url, init).then(
+    function (response) {
+      if (!response.ok) {
+        throw new Failure("missing", fill(MESSAGES[missingKey], { file: file, status: response.status }));
+      }
+      return response;
+    },
+    function (error) {
+      throw new Failure("network", fill(MESSAGES.network, { file: file }), error);
+    }
+  );
+}
+
+/** HEAD pyodide.asm.wasm: Pyodide waits forever when the .wasm is missing or has a wrong
+ *  Content-Type (instantiateStreaming rejects and Pyodide only logs it), so check first. */
+function checkWasm() {
+  var url = PYODIDE_URL + "pyodide.asm.wasm";
+  return fetch(url, { method: "HEAD", cache: "no-store" }).then(
+    function (response) {
+      if (response.status === 404 || response.status === 410) {
+        throw new Failure("missing", fill(MESSAGES.runtimeMissing, { file: "pyodide.asm.wasm", status: response.status }));
+      }
+      if (!response.ok) {
+        return; // HEAD not allowed here: rely on the load itself and the client's timeout.
+      }
+      var type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+      if (type !== "application/wasm") {
+        console.error("[calc-worker] pyodide.asm.wasm served as " + JSON.stringify(type));
+        throw new Failure("mime", MESSAGES.mime);
+      }
+    },
+    function (error) {
+      throw new Failure("network", fill(MESSAGES.network, { file: "pyodide.asm.wasm" }), error);
+    }
+  );
+}
+
+/** calculators.json, then calculators.zip?v=<sha256> as bytes. */
+function fetchArchive() {
+  return fetchChecked(ASSETS_URL + "calculators.json", "calculators.json", "archiveMissing", { cache: "no-cache" })
+    .then(function (response) { return response.json(); })
+    .then(function (stamp) {
+      var url = ASSETS_URL + stamp.archive + "?v=" + stamp.sha256;
+      return fetchChecked(url, stamp.archive, "archiveMissing")
+        .then(function (response) { return response.arrayBuffer(); })
+        .then(function (bytes) { return { stamp: stamp, bytes: bytes }; });
+    });
+}
+
+var PY_GLUE = [
+  "import datetime, json, sys, traceback",
+  "sys.path.insert(0, " + JSON.stringify(EXTRACT_DIR) + ")",
+  "import calculators",
+  "import calculators.modules",
+  "",
+  "def _yingsu_default(value):",
+  "    if isinstance(value, (datetime.date, datetime.time)):",
+  "        return value.isoformat()",
+  "    if isinstance(value, (set, frozenset, tuple)):",
+  "        return list(value)",
+  "    raise TypeError(f'不能转换为 JSON 的结果类型：{type(value).__name__}')",
+  "",
+  "def _yingsu_run(name, params_json):",
+  "    try:",
+  "        result = calculators.run(name, json.loads(params_json))",
+  "        return json.dumps({'ok': True, 'result': result}, ensure_ascii=False, default=_yingsu_default)",
+  "    except calculators.InputError as error:",
+  "        return json.dumps({'ok': False, 'error': {'field': error.field, 'message': error.message, 'kind': 'input'}}, ensure_ascii=False)",
+  "    except Exception:",
+  "        return json.dumps({'ok': False, 'internal': True, 'traceback': traceback.format_exc()}, ensure_ascii=False)",
+  "",
+  "_yingsu_names = sorted(calculators.CALCULATORS)"
+].join("\n");
+
+var runCalculator = null; // set once Python is ready
+var pending = [];         // requests that arrived before that
+var failure = null;
+
+function boot() {
+  progress("check", 5, "正在检查浏览器环境……");
+  var timings = {};
+  var wasmChecked = checkWasm();
+  var archive = fetchArchive();
+  archive.catch(function () {}); // reported below, once
+  wasmChecked.catch(function () {});
+
+  progress("runtime", 10, "正在下载并启动 Python 运行环境（首次约 12 MB，之后使用浏览器缓存）……");
+  // An empty lock file (ABI info from the build's stamp) instead of pyodide-lock.json:
+  // Pyodide then knows no packages and fetches nothing but its core files. Passed as a
+  // promise so the runtime download starts at once; a missing stamp is reported by
+  // `archive`, so this promise never rejects.
+  var lockFile = archive.then(
+    function (a) { return { info: a.stamp.lock_info, packages: {} }; },
+    function () { return { info: {}, packages: {} }; }
+  );
+  var pyodide = new Promise(function (resolve, reject) {
+    try {
+      importScripts(PYODIDE_URL + "pyodide.js");
+    } catch (error) {
+      reject(new Failure("missing", fill(MESSAGES.runtimeMissing, { file: "pyodide.js", status: "?" }), error));
+      return;
+    }
+    loadPyodide({
+      indexURL: PYODIDE_URL,
+      lockFileContents: lockFile,
+      packageBaseUrl: PYODIDE_URL,
+      packages: [],
+      fullStdLib: false,
+      checkAPIVersion: true,
+      env: { PYTHONDONTWRITEBYTECODE: "1" },
+      stdout: function (line) { console.log("[python] " + line); },
+      stderr: function (line) { console.warn("[python] " + line); }
+    }).then(resolve, function (error) { reject(new Failure("runtime", MESSAGES.runtime, error)); });
+  });
+
+  // Promise.all fails fast: a failed wasm check ends the start even while Pyodide hangs.
+  var loaded = Promise.all([pyodide, wasmChecked]).then(function (r) { return r[0]; });
+
+  return Promise.all([loaded, archive]).then(function (results) {
+    var py = results[0];
+    var a = results[1];
+    timings.pyodide = since();
+    progress("rules", 80, "正在加载计算规则……");
+    try {
+      py.unpackArchive(a.bytes, "zip", { extractDir: EXTRACT_DIR });
+      progress("import", 90, "正在准备计算器……");
+      py.runPython(PY_GLUE);
+    } catch (error) {
+      throw new Failure("rules", MESSAGES.rules, error);
+    }
+    var run = py.globals.get("_yingsu_run");
+    var names = py.globals.get("_yingsu_names").toJs();
+    timings.ready = since();
+    runCalculator = function (name, params) {
+      return JSON.parse(run(String(name), JSON.stringify(params === undefined ? {} : params)));
+    };
+    self.postMessage({ type: "ready", calculators: names, timings: timings, sha256: a.stamp.sha256 });
+    progress("ready", 100, "计算器已就绪。");
+  });
+}
+
+function answer(request) {
+  if (failure) {
+    self.postMessage({ id: request.id, ok: false, error: { field: null, message: failure.message, kind: "startup" } });
+    return;
+  }
+  var reply;
+  try {
+    reply = runCalculator(request.name, request.params);
+  } catch (error) {
+    console.error("[calc-worker] " + (error && error.stack || error));
+    reply = { ok: false, internal: true };
+  }
+  if (reply.internal) {
+    if (reply.traceback) console.error("[calc-worker] Python 异常：\n" + reply.traceback);
+    reply = { ok: false, error: { field: null, message: MESSAGES.internal, kind: "internal" } };
+  }
+  reply.id = request.id;
+  self.postMessage(reply);
+}
+
+self.onmessage = function (event) {
+  var request = event.data || {};
+  if (request.id === undefined) return;
+  if (runCalculator || failure) answer(request);
+  else pending.push(request);
+};
+
+boot().then(
+  function () {
+    pending.splice(0).forEach(answer);
+  },
+  function (error) {
+    var known = error instanceof Failure;
+    failure = known ? error : new Failure("runtime", MESSAGES.runtime, error);
+    console.error("[calc-worker] 启动失败：", failure.cause || error);
+    self.postMessage({ type: "failed", code: failure.code, message: failure.message });
+    pending.splice(0).forEach(answer);
+  }
+);

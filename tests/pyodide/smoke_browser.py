@@ -1,0 +1,212 @@
+"""Browser smoke test of the calculators' runtime against an already built site.
+
+Serves SITE_DIR with Python's http.server on 127.0.0.1 under the sub-path /yingsu/, opens
+a calculator page (one with [data-calculator]) in headless Debian Chromium via Playwright,
+calls YingsuCalc.run(), prints timings, and checks that every request went to 127.0.0.1.
+It also opens a page without a calculator and checks that it fetched nothing of the
+runtime. Builds nothing.
+
+    .venv/bin/python tests/pyodide/smoke_browser.py site/
+    .venv/bin/python tests/pyodide/smoke_browser.py site/ --calc deadlines --params '{"...": "..."}'
+    .venv/bin/python tests/pyodide/smoke_browser.py site/ --wasm-mime application/octet-stream \\
+        --expect-failure "application/wasm"      # the wrong-MIME message must appear
+
+Exit status 0 when every check passed.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PREFIX = "/yingsu/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+RUNTIME_MARKERS = ("/assets/pyodide/", "/assets/calculators.", "calc-worker.js")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX only; optional wrong Content-Type for .wasm."""
+
+    wasm_mime = "application/wasm"
+    log: list = []
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def guess_type(self, path):
+        if str(path).endswith(".wasm"):
+            return self.wasm_mime
+        return super().guess_type(path)
+
+    def log_message(self, format, *args):
+        self.log.append((self.command, self.path, args[1] if len(args) > 1 else ""))
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Does not print a traceback when the browser drops a connection (e.g. a terminated worker)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+def serve(site_dir: Path, wasm_mime: str, port: int = 0):
+    """Start the server in a thread; return (server, base URL)."""
+    handler = type("Handler", (SiteHandler,), {"wasm_mime": wasm_mime, "log": []})
+    server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+
+
+def find_pages(site_dir: Path) -> tuple[str | None, str | None]:
+    """(a page with a calculator, a page without) as paths relative to the site root."""
+    calculator = article = None
+    for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "calc-runtime.js" not in text:
+            continue
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.endswith("index.html"):
+            relative = relative[: -len("index.html")]
+        if "data-calculator" in text:
+            calculator = calculator or relative
+        elif article is None or relative == "":
+            article = relative
+    return calculator, article
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+RUN_JS = """async ([name, params]) => {
+  const call = async () => {
+    const t0 = performance.now();
+    try {
+      const result = await YingsuCalc.run(name, params);
+      return {ok: true, result, ms: performance.now() - t0, at: performance.now()};
+    } catch (e) {
+      return {ok: false, message: e.message, field: e.field, kind: e.kind, ms: performance.now() - t0, at: performance.now()};
+    }
+  };
+  const first = await call();
+  const second = await call();
+  return {first, second, status: YingsuCalc.status, timings: YingsuCalc.timings, calculators: YingsuCalc.calculators};
+}"""
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="built site directory (e.g. site/)")
+    parser.add_argument("--page", help="calculator page relative to the site root (default: first with [data-calculator])")
+    parser.add_argument("--article", help="page without calculator (default: found automatically)")
+    parser.add_argument("--calc", default=None, help="calculator name (default: the page's data-calculator)")
+    parser.add_argument("--params", default="{}", help="JSON params")
+    parser.add_argument("--wasm-mime", default="application/wasm", help="Content-Type to serve .wasm with")
+    parser.add_argument("--expect-failure", metavar="TEXT", help="expect the start to fail with a message containing TEXT")
+    parser.add_argument("--screenshot", type=Path, help="save a screenshot of the calculator page")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    site = args.site.resolve()
+    found_calc, found_article = find_pages(site)
+    page_path = args.page if args.page is not None else found_calc
+    if page_path is None:
+        print("未找到含 [data-calculator] 且加载 calc-runtime.js 的页面", file=sys.stderr)
+        return 2
+    article_path = args.article if args.article is not None else found_article
+    server, base = serve(site, args.wasm_mime)
+    failures = []
+    requests = []
+
+    try:
+        with sync_playwright() as p:
+            browser = launch(p)
+            context = browser.new_context()
+            context.on("request", lambda r: requests.append(r.url))
+            page = context.new_page()
+            page.on("console", lambda m: print(f"  [console.{m.type}] {m.text}"[:400]))
+            page.on("pageerror", lambda e: failures.append(f"page error: {e}"))
+
+            if article_path is not None:
+                start = len(requests)
+                page.goto(base + article_path, wait_until="load")
+                page.wait_for_timeout(1500)
+                runtime = [u for u in requests[start:] if any(m in u for m in RUNTIME_MARKERS)]
+                state = page.evaluate("window.YingsuCalc && YingsuCalc.status.state")
+                print(f"article page /{article_path}: {len(requests) - start} requests, runtime requests: {len(runtime)}, state={state}")
+                if runtime or state != "idle":
+                    failures.append(f"article page loaded the runtime: {runtime} state={state}")
+
+            start = len(requests)
+            t0 = time.perf_counter()
+            page.goto(base + page_path, wait_until="load")
+            name = args.calc or page.evaluate(
+                "(document.querySelector('[data-calculator]') || {dataset: {}}).dataset.calculator || null"
+            ) or "deadlines"
+            out = page.evaluate(RUN_JS, [name, json.loads(args.params)])
+            wall = time.perf_counter() - t0
+            first, second = out["first"], out["second"]
+            print(f"calculator page /{page_path}: calculator {name!r}; available: {out['calculators']}")
+            print(f"  first answer {first['at']:.0f} ms after navigation start ({wall:.2f} s wall); "
+                  f"worker timings {out['timings']}")
+            print(f"  second answer in {second['ms']:.1f} ms")
+            print(f"  status: {out['status']}")
+            print(f"  first: {json.dumps(first, ensure_ascii=False)[:600]}")
+            if args.screenshot:
+                page.screenshot(path=str(args.screenshot), full_page=True)
+            runtime_requests = requests[start:]
+            print(f"  {len(runtime_requests)} requests for the calculator page:")
+            for url in runtime_requests:
+                print(f"    {url}")
+
+            if args.expect_failure:
+                if first["ok"] or args.expect_failure not in (first.get("message") or ""):
+                    failures.append(f"expected a failure containing {args.expect_failure!r}, got {first}")
+                if out["status"]["state"] != "failed":
+                    failures.append(f"expected status failed, got {out['status']}")
+            else:
+                for label, answer in (("first", first), ("second", second)):
+                    if not answer["ok"] and answer.get("kind") != "input":
+                        failures.append(f"{label} call failed: {answer}")
+                if out["status"]["state"] != "ready":
+                    failures.append(f"status is not ready: {out['status']}")
+                if second["ms"] >= 100:
+                    failures.append(f"a result after start-up took {second['ms']:.0f} ms (target < 100 ms)")
+            browser.close()
+    finally:
+        server.shutdown()
+
+    foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+               and urlsplit(u).hostname != "127.0.0.1"]
+    if foreign:
+        failures.append(f"requests to other hosts: {foreign}")
+    print(f"{len(requests)} requests in all, {len(foreign)} not to 127.0.0.1")
+    for failure in failures:
+        print(f"FAIL: {failure}", file=sys.stderr)
+    print("smoke: " + ("FAILED" if failures else "OK"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -149,11 +149,11 @@ def weekday_name(day: dt.date) -> str:
 
 
 def describe(day: dt.date) -> str:
-    """What kind of day it is, in Chinese: 国庆节假期 / 周六 / 调休上班日（周六）/ 工作日."""
+    """What kind of day it is, in Chinese: 周四，国庆节假期 / 周六，调休上班日 / 周六，休息日 / 周四，工作日."""
     if is_makeup_workday(day):
-        return f"调休上班日（{weekday_name(day)}）"
+        return f"{weekday_name(day)}，调休上班日"
     if name := holiday_name(day):
-        return f"{name}假期（{weekday_name(day)}）"
+        return f"{weekday_name(day)}，{name}假期"
     if day.weekday() >= 5:
         return f"{weekday_name(day)}，休息日"
     return f"{weekday_name(day)}，工作日"

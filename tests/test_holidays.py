@@ -57,8 +57,8 @@ def test_coverage():
 
 
 def test_describe():
-    assert holidays.describe(D("2026-10-01")) == "国庆节假期（周四）"
-    assert holidays.describe(D("2026-02-28")) == "调休上班日（周六）"
+    assert holidays.describe(D("2026-10-01")) == "周四，国庆节假期"
+    assert holidays.describe(D("2026-02-28")) == "周六，调休上班日"
     assert holidays.describe(D("2026-11-28")) == "周六，休息日"
     assert holidays.describe(D("2026-11-26")) == "周四，工作日"
 

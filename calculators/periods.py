@@ -1,0 +1,188 @@
+"""Counting periods (期间).
+
+Statutory periods in an administrative case follow 《行政诉讼法》第一百零一条 → 《民事诉讼法》
+第八十五条, restated for administrative cases in 行诉法解释第四十八条:
+- the day of the event is not counted; counting starts the next day (cpl/85/2,
+  alp-interp/48/2, civil-code/201/1);
+- a period of N days ends on event + N calendar days; holidays inside the period count;
+- a period of months (or years) ends on the same-numbered day of the target month, or on
+  that month's last day when it has no such day (civil-code/202);
+- if the last day is a rest day — a statutory holiday or a weekend that is not a make-up
+  working day — the period ends on the first working day after it (cpl/85/3,
+  alp-interp/48/3, civil-code/203/1). A make-up working day (调休上班) is a working day.
+
+Internal periods of the measures are counted the same way but are never extended (see
+``internal``), and working-day helpers serve periods the measures set in working days
+(measures/18/1 “3个工作日”).
+"""
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import holidays, inputs
+from .errors import InputError
+
+# basis of the counting rules, cited by every calculator that counts a statutory period
+STATUTORY_COUNTING = ["alp/101", "cpl/85", "alp-interp/48"]
+MONTH_COUNTING = ["civil-code/202"]
+
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2099, 12, 31)
+ONE_DAY = dt.timedelta(days=1)
+
+
+def fmt(day: dt.date) -> str:
+    """2026-10-08 -> 2026年10月8日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def read_date(params: dict, field_name: str, label: str, *, required: bool = True) -> dt.date | None:
+    """inputs.date, limited to 1900–2099 so that no period can leave the calendar."""
+    day = inputs.date(params, field_name, label, required=required)
+    if day is not None and not MIN_DATE <= day <= MAX_DATE:
+        raise InputError(field_name, f"“{label}”应在1900年1月1日至2099年12月31日之间。")
+    return day
+
+
+def add_days(start: dt.date, days: int) -> dt.date:
+    """Last day of a period of `days` days from `start` (start day not counted) — cpl/85/2."""
+    return start + dt.timedelta(days=days)
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Last day of a period of `months` months: the corresponding day of the target month, or
+    its last day if it has none — civil-code/202. 2026-01-31 + 1 -> 2026-02-28."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - ONE_DAY).day
+    return dt.date(year, month, min(start.day, last))
+
+
+@dataclass
+class Period:
+    """A counted period: `raw` is the arithmetic last day, `due` the last day after the
+    rest-day rule (equal to `raw` when not moved or not extendable)."""
+    start: dt.date
+    length: int
+    unit: str            # "日" or "个月"
+    raw: dt.date
+    due: dt.date
+    statutory: bool
+    explanation: str = ""
+    uncovered_years: set = field(default_factory=set)
+
+    @property
+    def moved(self) -> bool:
+        return self.due != self.raw
+
+    @property
+    def ends_on_makeup_workday(self) -> bool:
+        return holidays.is_makeup_workday(self.raw)
+
+    @property
+    def ends_on_rest_day(self) -> bool:
+        """For internal periods: the (unextended) last day is a rest day."""
+        return holidays.is_rest_day(self.due)
+
+
+def _years(*days: dt.date) -> set:
+    return {d.year for d in days if not holidays.covered(d.year)}
+
+
+def next_working_day(day: dt.date) -> tuple[dt.date, set]:
+    """`day` itself if it is a working day, else the first working day after it; with the
+    years consulted that have no holiday data."""
+    years = _years(day)
+    while holidays.is_rest_day(day):
+        day += ONE_DAY
+        years |= _years(day)
+    return day, years
+
+
+def last_working_day_on_or_before(day: dt.date) -> tuple[dt.date, set]:
+    years = _years(day)
+    while holidays.is_rest_day(day):
+        day -= ONE_DAY
+        years |= _years(day)
+    return day, years
+
+
+def _end(start: dt.date, length: int, unit: str) -> dt.date:
+    if unit == "日":
+        return add_days(start, length)
+    if unit == "个月":
+        return add_months(start, length)
+    raise ValueError(unit)
+
+
+def _arith(start: dt.date, length: int, unit: str, raw: dt.date) -> str:
+    text = f"自{fmt(start)}的次日起算（开始之日不计入），{length}{unit}"
+    if unit == "个月" and raw.day != start.day:
+        text += f"，到期月没有对应日，以月末日{fmt(raw)}为最后一日"
+    else:
+        text += f"期间的最后一日为{fmt(raw)}"
+    return text + f"（{holidays.describe(raw)}）"
+
+
+def statutory(start: dt.date, length: int, unit: str = "日") -> Period:
+    """A statutory period (法定期间): counted per cpl/85 and alp-interp/48 (months per
+    civil-code/202); a last day on a rest day moves to the first working day after it."""
+    raw = _end(start, length, unit)
+    due, years = next_working_day(raw)
+    text = _arith(start, length, unit, raw)
+    if due != raw:
+        kind = "法定节假日" if holidays.holiday_name(raw) else "周休息日"
+        text += f"；该日为{kind}，以其后的第一个工作日{fmt(due)}（{holidays.describe(due)}）为期间届满日。"
+    elif holidays.is_makeup_workday(raw):
+        text += "；调休上班日是工作日，期间不顺延。"
+    else:
+        text += "，无需顺延。"
+    return Period(start, length, unit, raw, due, True, text, years)
+
+
+def internal(start: dt.date, length: int, unit: str = "日") -> Period:
+    """An internal period of the measures (e.g. measures/38/1 “3日内”): counted like a
+    statutory period (start day excluded, calendar days) but never extended, because the
+    measures do not provide for extension and acting early is always safe for the agency."""
+    raw = _end(start, length, unit)
+    years = _years(raw)
+    text = _arith(start, length, unit, raw)
+    if holidays.is_rest_day(raw):
+        before, more = last_working_day_on_or_before(raw)
+        years |= more
+        text += f"；内部期限不因休息日顺延，宜在此前最后一个工作日（{fmt(before)}）办结。"
+    else:
+        text += "。"
+    return Period(start, length, unit, raw, raw, False, text, years)
+
+
+def working_days_before(day: dt.date, count: int) -> tuple[dt.date, set]:
+    """The `count`-th working day before `day` (`day` itself not counted)."""
+    years: set = set()
+    found = 0
+    while found < count:
+        day -= ONE_DAY
+        years |= _years(day)
+        if holidays.is_working_day(day):
+            found += 1
+    return day, years
+
+
+def add_working_days(day: dt.date, count: int) -> tuple[dt.date, set]:
+    """The `count`-th working day after `day` (`day` itself not counted)."""
+    years: set = set()
+    found = 0
+    while found < count:
+        day += ONE_DAY
+        years |= _years(day)
+        if holidays.is_working_day(day):
+            found += 1
+    return day, years
+
+
+def uncovered_warning(years) -> str:
+    """The warning every result must carry when a date fell in a year without holiday data."""
+    listed = "、".join(f"{y}年" for y in sorted(years))
+    return (f"{listed}的法定节假日和调休安排尚未录入，涉及该年份的日期仅按周六、周日休息计算，"
+            "可能与国务院公布的放假安排不符。请以国务院办公厅当年的节假日安排通知为准；"
+            "管理员可在 calculators/data/holidays.json 中补录。")

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian machine (Python 3.11):
+#   bash dev.sh serve   install what is missing, build the site, serve it at http://127.0.0.1:8000/
+#   bash dev.sh test    install what is missing, then run every test (what .ci/run calls)
+#   bash dev.sh build   install what is missing and build the static site into site/
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PORT="${PORT:-8000}"
+VENV=.venv
+APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx zip)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31m错误：%s\033[0m\n' "$*" >&2; exit 1; }
+
+missing_apt_packages() {
+  local missing=()
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v zip >/dev/null || missing+=(zip)
+  python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
+  echo "${missing[@]:-}"
+}
+
+setup_system() {
+  command -v python3 >/dev/null || die "未找到 python3，请先安装 Python 3.11 或更高版本。"
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || die "需要 Python 3.11 或更高版本，当前为 $(python3 --version)。"
+  local missing
+  missing=$(missing_apt_packages)
+  [ -z "$missing" ] && return
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    die "缺少系统软件包：$missing。请以 root 身份运行 apt-get install -y $missing 后重试。"
+  fi
+  say "安装系统软件包：$missing"
+  apt-get update -qq || die "apt-get update 失败，请检查软件源。"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null \
+    || die "安装 $missing 失败，请检查软件源。"
+}
+
+setup_python() {
+  [ -x "$VENV/bin/python" ] || { say "创建 Python 虚拟环境 $VENV"; python3 -m venv "$VENV"; }
+  local stamp="$VENV/.requirements.lock.sha256"
+  if ! sha256sum --status -c "$stamp" 2>/dev/null; then
+    say "安装 Python 依赖（requirements.lock，校验哈希）"
+    "$VENV/bin/pip" install -q --disable-pip-version-check --require-hashes -r requirements.lock \
+      || die "安装 Python 依赖失败。"
+    sha256sum requirements.lock > "$stamp"
+  fi
+}
+
+setup_node() {
+  local stamp="node_modules/.package-lock.json.sha256"
+  if ! sha256sum --status -c "$stamp" 2>/dev/null; then
+    say "安装 npm 依赖（package-lock.json，校验完整性）"
+    npm ci --no-audit --no-fund --loglevel=error || die "npm ci 失败。"
+    sha256sum package-lock.json > "$stamp"
+  fi
+}
+
+setup() { setup_system; setup_python; setup_node; }
+
+build() {
+  say "构建静态网站 site/"
+  NO_MKDOCS_2_WARNING=1 "$VENV/bin/mkdocs" build --strict --quiet
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) setup; build ;;
+  serve)
+    setup; build
+    say "本地访问：http://127.0.0.1:$PORT/   （按 Ctrl+C 停止）"
+    exec "$VENV/bin/python" -m http.server "$PORT" --bind 127.0.0.1 --directory site
+    ;;
+  test)
+    setup
+    shift
+    NO_MKDOCS_2_WARNING=1 exec "$VENV/bin/pytest" "$@"
+    ;;
+  *)
+    echo "用法：bash dev.sh serve | test | build"; exit 64 ;;
+esac

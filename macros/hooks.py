@@ -8,6 +8,10 @@ from macros import glossary  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
+    """Tooltips for the measures' defined terms; not inside upstream law texts, whose
+    terms carry those instruments' own meaning."""
+    if page.file.src_uri.startswith("law/") and page.file.src_uri != "law/index.md":
+        return html
     return glossary.annotate(html)
 
 

@@ -30,10 +30,11 @@ INSTRUMENTS = {
 # Implicit references that no pattern can find: (provision id, phrase) -> target ids
 IMPLICIT = {
     ("measures/12/1", "上述原则"): "measures/10/1",
+    ("measures/19/1", "司法解释"): "alp-interp",
 }
 
 PATTERN = re.compile(
-    rf"(?:《(?P<instrument>[^》]+)》|(?P<bare>行政诉讼法|民事诉讼法))(?:第(?P<iart>{NUM})条)?"
+    rf"(?:《(?P<instrument>[^》]+)》|(?P<bare>行政诉讼法|民事诉讼法))(?:第(?P<iart>{NUM})条(?:第(?P<ipara>{NUM})款)?)?"
     rf"|第(?P<art>{NUM})条(?:第(?P<apara>{NUM})款)?"
     rf"|第(?P<para>{NUM})款"
 )
@@ -58,6 +59,8 @@ def find(provision_id: str, text: str) -> list[Reference]:
             if key is None:
                 continue
             target = f"{key}/{from_chinese(m['iart'])}" if m["iart"] else key
+            if m["ipara"]:
+                target += f"/{from_chinese(m['ipara'])}"
         elif m["art"] is not None:
             target = f"{own}/{from_chinese(m['art'])}"
             if m["apara"]:

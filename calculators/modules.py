@@ -1,1 +1,4 @@
 """Importing this registers every calculator (one module each)."""
+from . import undertaker  # noqa: F401
+from . import principal  # noqa: F401
+from . import quota  # noqa: F401

@@ -1,0 +1,150 @@
+"""Must the principal head (主要负责人) appear in court? Measures art. 22 第一款, with arts.
+19, 20, 23, 24 and 27 on who appears and how.
+
+Chinese legal counting: “超过” excludes the number named, “以上” includes it (so item (一)
+needs more than 10 plaintiffs and more than 10,000,000 yuan; item (二) “两个或两个以上” means
+two or more).
+"""
+from . import inputs
+from .errors import InputError
+from .provisions import cite, text
+from .registry import calculator
+
+PLAINTIFFS_OVER = 10                 # 第（一）项 “超过10人”
+COMPENSATION_OVER = 10_000_000       # 第（一）项 “超过1000万元”, in yuan
+SUING_UNITS_AT_LEAST = 2             # 第（二）项 “两个或两个以上单位或企业”
+
+# The ten items of art. 22 第一款: item number, input field (None = computed from counts),
+# input label, and the condition this calculator checks, in plain words.
+ITEMS = (
+    (1, None, None, "原告超过10人（10人不算）且涉案赔偿金额超过1000万元（恰为1000万元不算）"),
+    (2, None, None, "同时起诉的单位或企业有2个或2个以上"),
+    (3, "enforcement_impact", "对行政机关的下步执法可能会产生重大影响", "经判断属于该情形"),
+    (4, "public_interest", "涉及重大公共利益", "经判断属于该情形"),
+    (5, "public_attention", "社会关注度高", "经判断属于该情形"),
+    (6, "mass_incident_risk", "可能引发群体性事件", "经判断属于该情形"),
+    (7, "procuratorate", "检察机关提起行政公益诉讼或抗诉", "属于该情形"),
+    (8, "justice_bureau_requires", "司法行政机关明确要求主要负责人出庭应诉", "司法行政机关认为更有助于纠纷实质化解并明确要求"),
+    (9, "court_notice", "人民法院书面通知要求主要负责人出庭应诉", "收到人民法院书面通知"),
+    (10, "other", "其他需要主要负责人出庭应诉的情形", "经判断属于该情形"),
+)
+
+RECONSIDERATION_ROLES = {
+    "none": "未经复议（或不涉及复议）",
+    "sole": "本机关为复议机关，单独被告",
+    "joint_original": "本机关作出原行政行为，与复议机关为共同被告",
+    "joint_reconsideration": "本机关为复议机关，与作出原行政行为的机关为共同被告",
+}
+
+
+def _ref(item: int) -> str:
+    return f"measures/22/1/{item}"
+
+
+def rule_table() -> dict:
+    """Art. 22 第一款 as a table: the ten items and the condition checked for each."""
+    return {
+        "columns": ["项", "情形（原文）", "本计算器的判断条件"],
+        "rows": [[f"第（{_cn(n)}）项", text(_ref(n)).split("）", 1)[1], cond] for n, _, _, cond in ITEMS],
+        "refs": [_ref(n) for n, *_ in ITEMS],
+    }
+
+
+def _cn(n: int) -> str:
+    from .numerals import to_chinese
+    return to_chinese(n)
+
+
+@calculator("principal_appearance")
+def principal_appearance(params: dict) -> dict:
+    """Art. 22 第一款: any one of the ten items makes the principal head's appearance mandatory."""
+    plaintiffs = inputs.integer(params, "plaintiff_count", "原告人数", minimum=1)
+    compensation = inputs.amount(params, "compensation_claimed", "涉案赔偿金额（元）", default=0)
+    units = inputs.integer(params, "suing_units", "同时起诉的单位或企业数", default=0)
+    if units > plaintiffs:
+        raise InputError("suing_units", "“同时起诉的单位或企业数”不能多于“原告人数”（起诉的单位或企业也是原告）。")
+    flags = {field: inputs.boolean(params, field, label, default=False)
+             for _, field, label, _ in ITEMS if field}
+    enterprise = inputs.boolean(params, "enterprise_party", "原告或第三人中有企业法人（涉企行政案件）", default=False)
+    role = inputs.choice(params, "reconsideration_role", "复议案件中本机关的被告地位", RECONSIDERATION_ROLES,
+                         required=False) or "none"
+
+    met = {
+        1: plaintiffs > PLAINTIFFS_OVER and compensation > COMPENSATION_OVER,
+        2: units >= SUING_UNITS_AT_LEAST,
+    }
+    for number, field, _, _ in ITEMS:
+        if field:
+            met[number] = flags[field]
+    grounds = [{"item": n, "ref": _ref(n), "text": text(_ref(n))} for n, *_ in ITEMS if met[n]]
+    principal = bool(grounds)
+    head = principal or role != "joint_reconsideration"
+
+    notes, refs = _notes(principal, head, role, enterprise, plaintiffs, compensation, units)
+    basis = [g["ref"] for g in grounds] or ["measures/22/1"]
+    basis += refs
+    return {
+        "principal_must_appear": principal,
+        "grounds": grounds,
+        "head_must_appear": head,
+        "notes": notes,
+        "basis": [cite(r) for r in _unique(basis)],
+    }
+
+
+def _notes(principal, head, role, enterprise, plaintiffs, compensation, units):
+    """Arts. 19, 20, 23, 24, 27: who appears, what if they cannot, agents."""
+    notes: list[str] = []
+    refs: list[str] = []
+    if principal:
+        notes.append("属于第二十二条第一款规定的情形，行政机关主要负责人应当出庭应诉。")
+    else:
+        notes.append("不属于第二十二条第一款所列情形，主要负责人不是必须出庭；但仍应由行政机关负责人出庭应诉。"
+                     if head else "不属于第二十二条第一款所列情形，主要负责人不是必须出庭。")
+    if plaintiffs > PLAINTIFFS_OVER and compensation <= COMPENSATION_OVER:
+        notes.append("原告超过10人，但涉案赔偿金额未超过1000万元，第（一）项要求两个条件同时具备，不满足。")
+    elif plaintiffs <= PLAINTIFFS_OVER and compensation > COMPENSATION_OVER:
+        notes.append("涉案赔偿金额超过1000万元，但原告未超过10人，第（一）项要求两个条件同时具备，不满足。")
+    if units == 1:
+        notes.append("仅1个单位或企业起诉，第（二）项要求两个或两个以上单位或企业同时起诉，不满足。")
+
+    if role == "sole":
+        notes.append("复议机关为单独被告的，本级人民政府有关负责人应当出庭应诉。")
+        refs.append("measures/24/1")
+    elif role == "joint_original":
+        notes.append("作出原行政行为的行政机关与复议机关为共同被告的，作出原行政行为的行政机关负责人应当出庭应诉。"
+                     "作出原行政行为的两个以上行政机关为共同被告的，所有行政机关负责人可以共同出庭应诉，也可以协商由牵头"
+                     "作出行政行为的行政机关负责人出庭应诉，协商不成的报同级司法行政机关确定。")
+        refs.append("measures/24/1")
+    elif role == "joint_reconsideration":
+        notes.append("复议机关与作出原行政行为的行政机关为共同被告的，复议机关可仅委托工作人员出庭应诉；"
+                     "复议机关负责人积极出庭应诉参与纠纷化解的，应予鼓励和支持。"
+                     + ("但本案属于第二十二条第一款规定的情形，主要负责人仍应出庭应诉。" if principal else ""))
+        refs.append("measures/24/1")
+
+    if head:
+        notes.append("被诉行政机关负责人应当出庭应诉；司法行政机关确保行政机关负责人出庭应诉率实现100%。")
+        refs += ["alp/3/3", "measures/19/1", "measures/20/1"]
+    notes.append("可以出庭的负责人：正职负责人、副职负责人、参与分管被诉行政行为实施工作的副职级别的负责人以及其他参与分管的负责人。")
+    notes.append("被诉行政机关委托的组织或者下级行政机关的负责人，不能作为被诉行政机关负责人出庭应诉。")
+    notes.append("出庭应诉负责人按照“谁分管、谁出庭”的原则确定。")
+    notes.append("负责人因不可抗力、意外事件、需要履行他人不能代替的公务或者其他正当事由不能及时出庭的，"
+                 "应当第一时间报告本机关主要负责人，由其确定临时出庭应诉负责人或申请法院延期开庭；"
+                 "负责人未出庭应诉的案件，相关负责人（含主要负责人）要在一个月内向本级党委和政府主要负责人书面报告情况。")
+    notes.append("负责人出庭应诉的，开庭前向人民法院提交载明姓名、职务等基本信息并加盖应诉机关印章的出庭应诉负责人身份证明。")
+    notes.append("负责人出庭应诉的，可以另行委托1至2名诉讼代理人，其中至少1名应为熟悉本机关相关业务的工作人员，不得仅委托律师出庭。")
+    refs += ["measures/19/2", "measures/19/3", "head-rules/8", "measures/19/4", "measures/27/1"]
+    if enterprise:
+        notes.append("涉企行政案件：在确保行政机关负责人出庭应诉率100%基础上，应当加大主要负责人出庭应诉比例；"
+                     "涉诉部门负责人要全程参与纠纷化解，庭审前后积极与涉案企业或行业协会、商会等沟通，"
+                     "力所能及帮助企业解决生产经营中的实际困难。")
+        refs.append("measures/23/1")
+    return notes, refs
+
+
+def _unique(refs):
+    seen = []
+    for r in refs:
+        if r not in seen:
+            seen.append(r)
+    return seen

@@ -2,3 +2,4 @@
 from . import undertaker  # noqa: F401
 from . import principal  # noqa: F401
 from . import quota  # noqa: F401
+from . import deadlines  # noqa: F401

@@ -3,3 +3,4 @@ from . import undertaker  # noqa: F401
 from . import principal  # noqa: F401
 from . import quota  # noqa: F401
 from . import deadlines  # noqa: F401
+from . import filing_period  # noqa: F401

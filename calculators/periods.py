@@ -64,7 +64,7 @@ class Period:
     rest-day rule (equal to `raw` when not moved or not extendable)."""
     start: dt.date
     length: int
-    unit: str            # "日" or "个月"
+    unit: str            # "日", "个月" or "年"
     raw: dt.date
     due: dt.date
     statutory: bool
@@ -112,12 +112,14 @@ def _end(start: dt.date, length: int, unit: str) -> dt.date:
         return add_days(start, length)
     if unit == "个月":
         return add_months(start, length)
+    if unit == "年":
+        return add_months(start, 12 * length)
     raise ValueError(unit)
 
 
 def _arith(start: dt.date, length: int, unit: str, raw: dt.date) -> str:
     text = f"自{fmt(start)}的次日起算（开始之日不计入），{length}{unit}"
-    if unit == "个月" and raw.day != start.day:
+    if unit != "日" and raw.day != start.day:
         text += f"，到期月没有对应日，以月末日{fmt(raw)}为最后一日"
     else:
         text += f"期间的最后一日为{fmt(raw)}"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from calculators.numerals import from_chinese  # noqa: E402
+from calculators.numerals import from_chinese, to_chinese  # noqa: E402
 
 DEFAULT_SOURCES = Path("/work/shared/sources/law")
 OUT = ROOT / "calculators" / "data" / "law"
@@ -160,13 +160,8 @@ def parse(key: str, raw: str, title: str, short_title: str, doc_number: str | No
 def _chapter(key: str, n: int, title: str, parts: list[dict]) -> dict:
     chapter = {"id": f"{key}/ch{n}", "number": n, "title": title, "articles": []}
     if parts:
-        chapter["part"] = f"第{_cn(parts[-1]['number'])}编 {parts[-1]['title']}"
+        chapter["part"] = f"第{to_chinese(parts[-1]['number'])}编 {parts[-1]['title']}"
     return chapter
-
-
-def _cn(n: int) -> str:
-    from calculators.numerals import to_chinese
-    return to_chinese(n)
 
 
 def _paragraph(art: dict, text: str) -> None:

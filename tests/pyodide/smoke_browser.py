@@ -10,6 +10,8 @@ runtime. Builds nothing.
     .venv/bin/python tests/pyodide/smoke_browser.py site/ --calc deadlines --params '{"...": "..."}'
     .venv/bin/python tests/pyodide/smoke_browser.py site/ --wasm-mime application/octet-stream \\
         --expect-failure "application/wasm"      # the wrong-MIME message must appear
+    .venv/bin/python tests/pyodide/smoke_browser.py site/ --init-script 'delete window.WebAssembly' \
+        --expect-failure "WebAssembly"
 
 Exit status 0 when every check passed.
 """
@@ -123,6 +125,7 @@ def main(argv=None) -> int:
     parser.add_argument("--params", default="{}", help="JSON params")
     parser.add_argument("--wasm-mime", default="application/wasm", help="Content-Type to serve .wasm with")
     parser.add_argument("--expect-failure", metavar="TEXT", help="expect the start to fail with a message containing TEXT")
+    parser.add_argument("--init-script", help="JavaScript run before each page's scripts (e.g. 'delete window.WebAssembly')")
     parser.add_argument("--screenshot", type=Path, help="save a screenshot of the calculator page")
     args = parser.parse_args(argv)
 
@@ -144,6 +147,8 @@ def main(argv=None) -> int:
             browser = launch(p)
             context = browser.new_context()
             context.on("request", lambda r: requests.append(r.url))
+            if args.init_script:
+                context.add_init_script(args.init_script)
             page = context.new_page()
             page.on("console", lambda m: print(f"  [console.{m.type}] {m.text}"[:400]))
             page.on("pageerror", lambda e: failures.append(f"page error: {e}"))

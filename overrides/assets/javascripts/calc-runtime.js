@@ -27,9 +27,10 @@
     idle: "计算器尚未启动。",
     starting: "正在启动计算器……",
     noWasm: "当前浏览器不支持 WebAssembly，计算器无法运行。请使用新版 Chrome、Edge 或 Firefox 浏览器（如 Chromium 96 及以上版本）。",
-    noWorker: "当前浏览器不支持或禁止了后台计算线程（Web Worker），计算器无法运行。请使用新版浏览器，或请管理员检查浏览器安全策略。",
+    noWorker: "当前浏览器不支持或禁止了后台计算线程（Web Worker），计算器无法运行。请使用新版浏览器，或请管理员检查浏览器和网站的安全策略（如 Content-Security-Policy 的 worker-src）。",
     fileProtocol: "计算器需要通过网站服务器（http:// 或 https:// 地址）访问，直接打开本地文件时无法运行。请通过内网网址访问本站。",
-    workerFailed: "计算器后台脚本（calc-worker.js）加载失败，计算器无法启动。请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。",
+    workerFailed: "计算器后台脚本（calc-worker.js）无法下载，计算器无法启动。请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。",
+    workerCrashed: "计算器后台脚本运行出错，计算器无法启动。请刷新页面重试；如仍失败，请联系管理员。",
     timeout: "计算器启动超时（超过 " + START_TIMEOUT_MS / 1000 + " 秒）。可能是网络过慢，或服务器未正确发送运行环境文件（如 .wasm 文件的 MIME 类型应为 application/wasm）。请刷新页面重试；如仍失败，请联系管理员。",
     ready: "计算器已就绪。"
   };
@@ -44,6 +45,7 @@
   }
 
   var root = siteRoot();
+  var workerURL = root + "assets/javascripts/calc-worker.js";
   var status = { state: "idle", percent: 0, message: MESSAGES.idle };
   var listeners = [];
   var worker = null;
@@ -126,7 +128,7 @@
       return false;
     }
     try {
-      worker = new Worker(root + "assets/javascripts/calc-worker.js");
+      worker = new Worker(workerURL);
     } catch (error) {
       console.error("[calc-runtime] new Worker() failed:", error);
       fail(MESSAGES.noWorker);
@@ -135,8 +137,18 @@
     worker.onmessage = onMessage;
     worker.onerror = function (event) {
       console.error("[calc-runtime] worker error:", event.message || event);
-      event.preventDefault && event.preventDefault();
-      fail(MESSAGES.workerFailed);
+      if (event.preventDefault) event.preventDefault();
+      if (status.state !== "loading") return; // after start-up the worker answers every request itself
+      if (event.message) {
+        fail(MESSAGES.workerCrashed); // the script ran and threw
+        return;
+      }
+      // No message: the script was not run at all. Missing file, or blocked by the browser
+      // (e.g. a Content-Security-Policy without worker-src): ask the server which.
+      fetch(workerURL, { method: "HEAD", cache: "no-store" }).then(
+        function (response) { fail(response.ok ? MESSAGES.noWorker : MESSAGES.workerFailed); },
+        function () { fail(MESSAGES.workerFailed); }
+      );
     };
     timer = setTimeout(function () { fail(MESSAGES.timeout); }, START_TIMEOUT_MS);
     return true;

@@ -24,6 +24,7 @@ COUNTING = periods.STATUTORY_COUNTING
 DEADLINES = {
     "answer": {
         "title": "提交答辩状、证据和所依据的规范性文件",
+        "start": "起诉状副本送达之日", "length": (15, "日"),
         "kind": "statutory",
         "basis": ["alp/67/1", *COUNTING, "measures/13/1", "measures/17/2", "measures/39"],
         "note": ("法定期间，自收到起诉状副本之次日起算15日，期满日为节假日的顺延。诉讼文书在期满前交邮的不算过期"
@@ -33,6 +34,7 @@ DEADLINES = {
     },
     "register": {
         "title": "登记行政应诉法律文书",
+        "start": "收到行政应诉法律文书之日", "length": (3, "日"),
         "kind": "internal",
         "basis": ["measures/38/1"],
         "note": ("办法规定收到行政应诉法律文书后“3日内”登记，未明确起算和是否顺延；本计算器按收到起诉状副本之日"
@@ -40,6 +42,7 @@ DEADLINES = {
     },
     "risk_report": {
         "title": "向应诉机关报告败诉风险（存在败诉风险的案件）",
+        "start": "答辩期限届满日（向前倒数）", "length": (3, "个工作日"),
         "kind": "internal",
         "basis": ["measures/18/1"],
         "note": ("办法规定“应当于提交答辩材料前3个工作日内，向应诉机关报告”。本计算器的理解：报告最迟应在答辩期限届满日"
@@ -50,12 +53,14 @@ DEADLINES = {
     },
     "appeal": {
         "title": "提起上诉",
+        "start": "判决书、裁定书送达之日", "length": None,
         "kind": "statutory",
         "basis": ["alp/85", *COUNTING],
         "note": None,
     },
     "appeal_proposal": {
         "title": "提出上诉或申请再审建议",
+        "start": "收到裁判文书之日", "length": (5, "日"),
         "kind": "internal",
         "basis": ["measures/33/1/1"],
         "note": ("办法规定收到裁判文书后“在5日内”提出上诉或申请再审建议，经本级行政机关负责人批准并报司法行政机关备案后"
@@ -63,6 +68,7 @@ DEADLINES = {
     },
     "retrial": {
         "title": "申请再审",
+        "start": "判决、裁定发生法律效力之日", "length": (6, "个月"),
         "kind": "statutory",
         "basis": ["alp/90", "alp-interp/110", *COUNTING, "civil-code/202"],
         "note": ("自判决、裁定发生法律效力后六个月内向上一级人民法院提出（行诉法解释第一百一十条）。有新的证据足以推翻原判决、"
@@ -71,6 +77,7 @@ DEADLINES = {
     },
     "absence_report": {
         "title": "负责人未出庭应诉的书面报告",
+        "start": "开庭之日", "length": (1, "个月"),
         "kind": "internal",
         "basis": ["measures/20/1", "civil-code/202"],
         "note": ("对行政机关负责人未出庭应诉的案件，涉及的相关负责人（含主要负责人）要在一个月内向本级党委和政府主要负责人"
@@ -79,6 +86,7 @@ DEADLINES = {
     },
     "annual_report": {
         "title": "年度行政应诉情况书面报告（市、县（市、区）人民政府）",
+        "start": "每年", "length": None,
         "kind": "internal",
         "basis": ["measures/43/2", "measures/43/1"],
         "note": ("本项适用于市、县（市、区）人民政府：对本行政区域内行政应诉案件进行统计、分析、总结，每年1月10日前向"
@@ -124,22 +132,41 @@ def deadlines(params: dict) -> dict:
         raise InputError("hearing_date", "选择了“行政机关负责人未出庭应诉”，请填写“开庭日期”，以计算书面报告期限。")
 
     out = _Collector()
-    answer = periods.statutory(served, 15)
+    answer = periods.statutory(served, *DEADLINES["answer"]["length"])
     out.period("answer", answer)
-    out.period("register", periods.internal(served, 3))
+    out.period("register", periods.internal(served, *DEADLINES["register"]["length"]))
     out.risk_report(served, answer)
     if ruling_served is not None:
         days = APPEAL_DAYS[ruling_kind]
         note = (f"不服第一审{RULING_KINDS[ruling_kind]}的，自{RULING_KINDS[ruling_kind]}书送达之日起{days}日内向上一级"
                 "人民法院提起上诉；期满前交邮的不算过期。第二审裁判为终审裁判，不能上诉。")
         out.period("appeal", periods.statutory(ruling_served, days), note=note)
-        out.period("appeal_proposal", periods.internal(ruling_served, 5))
+        out.period("appeal_proposal", periods.internal(ruling_served, *DEADLINES["appeal_proposal"]["length"]))
     if ruling_effective is not None:
-        out.period("retrial", periods.statutory(ruling_effective, 6, "个月"))
+        out.period("retrial", periods.statutory(ruling_effective, *DEADLINES["retrial"]["length"]))
     if principal_absent:
-        out.period("absence_report", periods.internal(hearing, 1, "个月"))
+        out.period("absence_report", periods.internal(hearing, *DEADLINES["absence_report"]["length"]))
     out.annual_report(served)
     return out.result()
+
+
+KIND_NAMES = {"statutory": "法定期限（届满日遇休息日顺延）", "internal": "内部期限（不顺延）"}
+
+
+def rule_table() -> dict:
+    """The deadlines as a table for the site's pages: what, from when, how long, basis."""
+    rows = []
+    for spec in DEADLINES.values():
+        if spec["length"]:
+            length = f"{spec['length'][0]}{spec['length'][1]}"
+        elif spec is DEADLINES["appeal"]:
+            length = "、".join(f"{RULING_KINDS[k]}{d}日" for k, d in APPEAL_DAYS.items())
+        else:
+            length = "次年1月10日前"
+        rows.append([spec["title"], spec["start"], length, KIND_NAMES[spec["kind"]],
+                     "；".join(provisions.label(r, short=True) for r in spec["basis"])])
+    return {"columns": ["事项", "起算", "期间", "性质", "依据"], "rows": rows,
+            "refs": sorted({r for spec in DEADLINES.values() for r in spec["basis"]})}
 
 
 class _Collector:
@@ -186,7 +213,7 @@ class _Collector:
 
     def risk_report(self, served: dt.date, answer: periods.Period) -> None:
         """measures/18/1: 3 working days before the answer is submitted (latest: the answer due date)."""
-        due, years = periods.working_days_before(answer.due, 3)
+        due, years = periods.working_days_before(answer.due, DEADLINES["risk_report"]["length"][0])
         self.uncovered |= years
         text = (f"答辩期限届满日为{fmt(answer.due)}，自该日向前倒数3个工作日（届满日不计入），"
                 f"第3个工作日为{fmt(due)}。")

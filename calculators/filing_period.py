@@ -18,6 +18,34 @@ from .registry import calculator
 COUNTING = [*periods.STATUTORY_COUNTING, "civil-code/202"]
 STANDING = ["measures/15/2/3", "alp/48"]
 
+# The time limits for suing: id -> title, from when, length, basis (the law is a table)
+LIMITS = {
+    "direct": ("直接起诉的起诉期限（六个月）", "知道或者应当知道作出行政行为之日", (6, "个月"), ["alp/46/1"]),
+    "reconsideration": ("不服复议决定的起诉期限（十五日）", "收到复议决定书之日", (15, "日"), ["alp/45"]),
+    "not_informed": ("未告知起诉期限的最长期限（一年）", "知道或者应当知道行政行为内容之日（自知道起诉期限之日起算，但最长不超过一年）",
+                     (1, "年"), ["alp-interp/64/1"]),
+    "not_informed_reconsideration": ("复议决定未告知起诉期限的最长期限（一年）", "收到复议决定书之日",
+                                     (1, "年"), ["alp-interp/64/2", "alp-interp/64/1"]),
+    "longest_real_estate": ("最长起诉期限（因不动产提起诉讼，20年）", "行政行为作出之日", (20, "年"), ["alp/46/2"]),
+    "longest_other": ("最长起诉期限（不动产以外的案件，5年）", "行政行为作出之日", (5, "年"), ["alp/46/2"]),
+}
+
+
+def rule_table() -> dict:
+    """The limits as a table for the site's pages."""
+    rows = [[title, start, f"{n}{unit}", "；".join(provisions.label(r, short=True) for r in refs)]
+            for title, start, (n, unit), refs in LIMITS.values()]
+    rows.append(["多项期限同时适用", "—", "以最早届满者为准", "本计算器的处理"])
+    return {"columns": ["起诉期限", "起算", "期间", "依据"], "rows": rows,
+            "refs": sorted({r for *_, refs in LIMITS.values() for r in refs})}
+
+
+def _from_table(key: str, start, extra_refs=()) -> dict:
+    """A limit of LIMITS counted from `start`; both longest limits are reported as id "longest"."""
+    title, _, (n, unit), refs = LIMITS[key]
+    public_id = "longest" if key.startswith("longest") else key
+    return _limit(public_id, title, periods.statutory(start, n, unit), [*refs, *extra_refs])
+
 
 @calculator("filing_period")
 def filing_period(params: dict) -> dict:
@@ -44,28 +72,21 @@ def filing_period(params: dict) -> dict:
     limits, warnings = [], []
     if decision is not None:
         if informed:
-            limits.append(_limit("reconsideration", "不服复议决定的起诉期限（十五日）",
-                                 periods.statutory(decision, 15), ["alp/45"]))
+            limits.append(_from_table("reconsideration", decision))
         else:
-            limits.append(_limit("not_informed", "复议决定未告知起诉期限的最长期限（一年）",
-                                 periods.statutory(decision, 1, "年"), ["alp-interp/64/2", "alp-interp/64/1"]))
-            warnings.append(_not_informed_warning("复议决定书送达", 15, "日"))
-            usual = periods.statutory(decision, 15)
+            limits.append(_from_table("not_informed_reconsideration", decision))
+            usual = _from_table("reconsideration", decision)["period"]
+            warnings.append(_not_informed_warning("复议决定书送达", *LIMITS["reconsideration"][2]))
     else:
         if informed:
-            limits.append(_limit("direct", "直接起诉的起诉期限（六个月）",
-                                 periods.statutory(known, 6, "个月"), ["alp/46/1"]))
+            limits.append(_from_table("direct", known))
         else:
-            limits.append(_limit("not_informed", "未告知起诉期限的最长期限（一年）",
-                                 periods.statutory(known, 1, "年"), ["alp-interp/64/1"]))
-            warnings.append(_not_informed_warning("知道或者应当知道行政行为", 6, "个月"))
-            usual = periods.statutory(known, 6, "个月")
+            limits.append(_from_table("not_informed", known))
+            usual = _from_table("direct", known)["period"]
+            warnings.append(_not_informed_warning("知道或者应当知道行政行为", *LIMITS["direct"][2]))
     if act is not None:
-        years = 20 if real_estate else 5
-        refs = ["alp/46/2"] + (["alp-interp/65"] if known is not None and known > act else [])
-        kind = "因不动产提起诉讼" if real_estate else "不动产以外的案件"
-        limits.append(_limit("longest", f"最长起诉期限（{kind}，{years}年）",
-                             periods.statutory(act, years, "年"), refs))
+        late_knowledge = ["alp-interp/65"] if known is not None and known > act else []
+        limits.append(_from_table("longest_real_estate" if real_estate else "longest_other", act, late_knowledge))
 
     binding = min(limits, key=lambda l: l["period"].due)
     period = binding["period"]

@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # so `calculators` imports when mkdocs runs from 
 
 from calculators import provisions  # noqa: E402
 
-from . import glossary, render, site_map  # noqa: E402
+from . import calculator_pages, glossary, render, site_map  # noqa: E402
 
 
 def define_env(env):
@@ -25,7 +25,26 @@ def define_env(env):
 
     @env.macro
     def chapter(number: int) -> str:
-        return render.chapter(number, page())
+        return render.chapter(number, page(), calculator_pages.related_articles())
+
+    @env.macro
+    def calculator_form(name: str) -> str:
+        return calculator_pages.form_html(name, page())
+
+    @env.macro
+    def encoded_articles(name: str) -> str:
+        return calculator_pages.encoded_articles(name, page())
+
+    @env.macro
+    def rule_table(name: str) -> str:
+        """A calculator's rule table, rendered at build time so readers without WebAssembly see it."""
+        import importlib
+
+        table = importlib.import_module(f"calculators.{calculator_pages.MODULES[name]}").rule_table()
+        rows = ["| " + " | ".join(table["columns"]) + " |", "|" + "---|" * len(table["columns"])]
+        rows += ["| " + " | ".join(render.escape(str(c)).replace("\n", "<br>") for c in row) + " |"
+                 for row in table["rows"]]
+        return "\n".join(rows) + "\n"
 
     @env.macro
     def article_index() -> str:

@@ -1,0 +1,332 @@
+/* Calculator pages: reads the form built at build time (macros/calculator_pages.py), runs the
+   calculator in the browser through YingsuCalc (calc-runtime.js) as the user types, shows the
+   Chinese error next to the field at fault, renders the presentation model made by
+   calculators/present.py, keeps inputs in localStorage and offers the .ics download.
+   Nothing typed here leaves the browser. Everything rendered goes through textContent. */
+(function () {
+  "use strict";
+
+  var STORAGE_PREFIX = "yingsu:calc:";
+  var DEBOUNCE_MS = 200;
+
+  function todayISO() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  /* ---- provision links (same scheme as macros/site_map.py) ---- */
+  function refUrl(refs, ref) {
+    var parts = ref.split("/");
+    var key = parts[0];
+    var anchor = parts.length > 1 ? "#art-" + parts.slice(1).join("-") : "";
+    if (key === "measures") {
+      var chapter = refs.chapters[parts[1]];
+      return chapter ? refs.root + "measures/chapter-" + chapter + "/" + anchor : null;
+    }
+    if (!(key in refs.law)) return null;
+    var published = refs.law[key];
+    if (published && parts.length > 1 && published.indexOf(Number(parts[1])) < 0) return null;
+    return refs.root + "law/" + key + "/" + anchor;
+  }
+
+  function citation(refs, basis) {
+    var url = refUrl(refs, basis.ref);
+    var link = el(url ? "a" : "span", "calc-cite", basis.label || basis.ref);
+    if (url) link.href = url;
+    return link;
+  }
+
+  /* ---- reading and restoring the form ---- */
+  function fields(form) {
+    return Array.prototype.slice.call(form.querySelectorAll("[data-field]"));
+  }
+
+  function control(box) {
+    return box.querySelector("input, select");
+  }
+
+  function visible(form, box) {
+    var cond = box.getAttribute("data-show-if");
+    if (!cond) return true;
+    var other = form.querySelector('[name="' + cond + '"]');
+    var want = JSON.parse(box.getAttribute("data-show-if-value"));
+    var have = other.type === "checkbox" ? other.checked : other.value;
+    return have === want;
+  }
+
+  function readParams(form) {
+    var params = {};
+    fields(form).forEach(function (box) {
+      var input = control(box);
+      var show = visible(form, box);
+      box.hidden = !show;
+      if (!show) return;
+      var kind = input.getAttribute("data-kind");
+      if (kind === "bool") {
+        params[input.name] = input.checked;
+      } else if (input.value !== "") {
+        if (kind === "int" || kind === "amount") {
+          var n = Number(input.value);
+          params[input.name] = isNaN(n) ? input.value : n;
+        } else {
+          params[input.name] = input.value;
+        }
+      } else if (kind === "date" && input.validity && input.validity.badInput) {
+        params[input.name] = "无效日期"; // an impossible date typed in: let Python explain
+      }
+    });
+    return params;
+  }
+
+  function saved(form) {
+    try {
+      return JSON.parse(localStorage.getItem(STORAGE_PREFIX + form.dataset.calculator) || "null");
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function save(form) {
+    var values = {};
+    fields(form).forEach(function (box) {
+      var input = control(box);
+      values[input.name] = input.type === "checkbox" ? input.checked : input.value;
+    });
+    try { localStorage.setItem(STORAGE_PREFIX + form.dataset.calculator, JSON.stringify(values)); } catch (e) { /* storage full or disabled */ }
+  }
+
+  function fill(form, values) {
+    fields(form).forEach(function (box) {
+      var input = control(box);
+      var value = values && input.name in values ? values[input.name] : input.getAttribute("data-default");
+      if (value === "today") value = todayISO();
+      if (input.type === "checkbox") {
+        input.checked = value === true || value === "true";
+      } else if (value !== null && value !== undefined) {
+        input.value = value;
+      } else {
+        input.value = "";
+      }
+    });
+  }
+
+  /* ---- showing errors and results ---- */
+  function showError(form, field, message) {
+    Array.prototype.forEach.call(form.querySelectorAll(".calc-error"), function (p) {
+      var mine = message && p.getAttribute("data-error-for") === (field || "");
+      var box = p.closest("[data-field]");
+      if (mine && box && box.hidden) mine = false;
+      p.hidden = !mine;
+      p.textContent = mine ? message : "";
+      if (box) box.classList.toggle("calc-invalid", !!mine);
+    });
+    if (message && !form.querySelector(".calc-error:not([hidden])")) {
+      var general = form.querySelector('.calc-error[data-error-for=""]');
+      general.hidden = false;
+      general.textContent = message;
+    }
+  }
+
+  function renderBasis(refs, basis) {
+    var details = el("details", "calc-basis");
+    details.appendChild(el("summary", null, "适用的条款原文（" + basis.length + " 条）"));
+    var list = el("dl");
+    basis.forEach(function (b) {
+      var dt = el("dt");
+      dt.appendChild(citation(refs, b));
+      list.appendChild(dt);
+      var dd = el("dd");
+      (b.text || "").split("\n").forEach(function (line) { dd.appendChild(el("p", null, line)); });
+      list.appendChild(dd);
+    });
+    details.appendChild(list);
+    return details;
+  }
+
+  function renderTimeline(refs, timeline) {
+    var table = el("table", "calc-timeline");
+    var head = el("tr");
+    ["日期", "事项", "性质", "说明与依据"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    var thead = el("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = el("tbody");
+    timeline.forEach(function (t) {
+      var row = el("tr", "calc-deadline calc-" + t.kind);
+      row.setAttribute("data-deadline", t.id);
+      row.appendChild(el("td", "calc-date", t.date));
+      row.appendChild(el("td", "calc-title", t.title));
+      var kind = el("td");
+      kind.appendChild(el("span", "calc-kind calc-kind-" + t.kind, t.kind_name));
+      row.appendChild(kind);
+      var why = el("td");
+      if (t.adjusted) why.appendChild(el("p", "calc-adjusted", t.adjusted));
+      if (t.explanation) why.appendChild(el("p", null, t.explanation));
+      if (t.note) why.appendChild(el("p", "calc-note", t.note));
+      var cites = el("p", "calc-cites", "依据：");
+      t.basis.forEach(function (b, i) {
+        if (i) cites.appendChild(document.createTextNode("；"));
+        cites.appendChild(citation(refs, b));
+      });
+      why.appendChild(cites);
+      row.appendChild(why);
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    return table;
+  }
+
+  function renderView(target, refs, view) {
+    target.textContent = "";
+    var answer = el("div", "calc-answer calc-tone-" + view.tone);
+    view.headline.forEach(function (line) { answer.appendChild(el("p", "calc-headline", line)); });
+    target.appendChild(answer);
+    if (view.warnings.length) {
+      var warn = el("div", "admonition warning calc-warnings");
+      warn.appendChild(el("p", "admonition-title", "请注意"));
+      view.warnings.forEach(function (w) { warn.appendChild(el("p", null, w)); });
+      target.appendChild(warn);
+    }
+    if (view.timeline) target.appendChild(renderTimeline(refs, view.timeline));
+    view.sections.forEach(function (section) {
+      target.appendChild(el("h3", null, section.title));
+      var list = el("ul", "calc-items");
+      section.items.forEach(function (item) {
+        var li = el("li", null, item.text);
+        if (item.ref) {
+          li.appendChild(document.createTextNode("（"));
+          li.appendChild(citation(refs, { ref: item.ref, label: item.label || shortLabel(item.ref) }));
+          li.appendChild(document.createTextNode("）"));
+        }
+        list.appendChild(li);
+      });
+      target.appendChild(list);
+    });
+    if (view.basis.length) target.appendChild(renderBasis(refs, view.basis));
+  }
+
+  var CN = "零一二三四五六七八九";
+  function cnNumber(n) {
+    if (n < 10) return CN[n];
+    if (n < 20) return "十" + (n % 10 ? CN[n % 10] : "");
+    if (n < 100) return CN[Math.floor(n / 10)] + "十" + (n % 10 ? CN[n % 10] : "");
+    return String(n);
+  }
+
+  function shortLabel(ref) {
+    var p = ref.split("/");
+    var name = p[0] === "measures" ? "办法" : p[0];
+    var out = name + "第" + cnNumber(+p[1]) + "条";
+    if (p[2]) out += "第" + cnNumber(+p[2]) + "款";
+    if (p[3]) out += "第（" + cnNumber(+p[3]) + "）项";
+    return out;
+  }
+
+  /* ---- the .ics download ---- */
+  function download(filename, text, type) {
+    var blob = new Blob([text], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  /* ---- wiring one form ---- */
+  function setup(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var name = form.dataset.calculator;
+    var refs = JSON.parse(document.querySelector("script.calc-refs").textContent);
+    var result = document.querySelector("[data-calc-result]");
+    var status = form.querySelector("[data-calc-status]");
+    var icsButton = form.querySelector('[data-action="ics"]');
+    var timer = null;
+    var sequence = 0;
+    var lastResult = null;
+
+    fill(form, saved(form));
+
+    function calculate() {
+      var params = readParams(form);
+      save(form);
+      var mine = ++sequence;
+      window.YingsuCalc.view(name, params).then(function (answer) {
+        if (mine !== sequence) return;
+        showError(form, null, null);
+        lastResult = answer.result;
+        renderView(result, refs, answer.view);
+        result.dataset.state = "done";
+        if (icsButton) icsButton.disabled = false;
+      }, function (error) {
+        if (mine !== sequence) return;
+        if (error.kind === "startup") return; // the status line says why
+        showError(form, error.field, error.message);
+        result.dataset.state = "invalid";
+        if (icsButton) icsButton.disabled = true;
+      });
+    }
+
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(calculate, DEBOUNCE_MS);
+    }
+
+    form.addEventListener("input", schedule);
+    form.addEventListener("change", schedule);
+    form.addEventListener("submit", function (e) { e.preventDefault(); calculate(); });
+    form.querySelector('[data-action="clear"]').addEventListener("click", function () {
+      Object.keys(localStorage).forEach(function (key) {
+        if (key.indexOf("yingsu:") === 0) localStorage.removeItem(key);
+      });
+      fill(form, null);
+      result.textContent = "";
+      status.dataset.cleared = "1";
+      showError(form, null, null);
+      schedule();
+    });
+    if (icsButton) {
+      icsButton.addEventListener("click", function () {
+        if (!lastResult) return;
+        window.YingsuCalc.ics(lastResult).then(function (text) {
+          download("行政应诉期限.ics", text, "text/calendar;charset=utf-8");
+        }, function (error) { showError(form, null, error.message); });
+      });
+    }
+
+    var unsubscribe = window.YingsuCalc.onStatus(function (s) {
+      if (!document.body.contains(form)) { unsubscribe(); return; }
+      status.dataset.state = s.state;
+      if (s.state === "loading") {
+        status.textContent = "正在启动计算器（" + Math.round(s.percent) + "%）……您可以先填写表单，启动后自动计算。";
+      } else if (s.state === "ready") {
+        status.textContent = "计算器已就绪：修改任一项即自动重新计算。输入内容只保存在本机浏览器中。";
+      } else if (s.state === "failed") {
+        status.textContent = s.message + " 下方“计算规则”表格仍可查阅。";
+      }
+    });
+    calculate();
+  }
+
+  function onPage() {
+    if (!window.YingsuCalc) return;
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-calculator]"), setup);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+})();

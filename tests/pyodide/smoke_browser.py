@@ -76,7 +76,40 @@ def serve(site_dir: Path, wasm_mime: str, port: int = 0):
     handler = type("Handler", (SiteHandler,), {"wasm_mime": wasm_mime, "log": []})
     server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    port = server.server_address[1]
+    return server, f"http://127.0.0.1{'' if port == 80 else f':{port}'}{PREFIX}"
+
+
+def sitemap_port(site_dir: Path) -> int | None:
+    """The port instant navigation needs: Material 9.8 maps only the protocol and host name
+    of the sitemap's URLs (site_url) onto the page's address, so the site must be served on
+    the port and under the path of site_url, or every link click is a full page load."""
+    import re
+
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return None
+    match = re.search(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
+    if not match:
+        return None
+    url = urlsplit(match.group(1).strip())
+    if url.path.rstrip("/") + "/" != PREFIX:
+        print(f"warning: site_url path {url.path!r} is not {PREFIX!r}: instant navigation cannot work here")
+        return None
+    return url.port or 80
+
+
+def serve_for_instant_navigation(site_dir: Path, wasm_mime: str, port: int | None):
+    """Serve on the sitemap's port if possible; returns (server, base, instant_navigation_possible)."""
+    wanted = port if port is not None else sitemap_port(site_dir)
+    if wanted:
+        try:
+            server, base = serve(site_dir, wasm_mime, wanted)
+            return server, base, True
+        except OSError as error:
+            print(f"warning: cannot serve on port {wanted} ({error}); instant navigation cannot be checked")
+    server, base = serve(site_dir, wasm_mime)
+    return server, base, False
 
 
 def find_pages(site_dir: Path) -> tuple[str | None, str | None]:
@@ -116,6 +149,56 @@ RUN_JS = """async ([name, params]) => {
 }"""
 
 
+def instant_navigation(browser, base: str, article_path: str, calc_path: str, failures: list) -> None:
+    """Article page -> calculator page -> another calculator page by clicking links: with
+    Material's instant navigation the JavaScript context persists, so the runtime must start
+    on arrival at the first calculator page and never again."""
+    context = browser.new_context()
+    requests = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto(base + article_path, wait_until="load")
+    page.evaluate("window.__smoke_context = 1")
+    target = base + calc_path
+    link = page.evaluate(
+        "(t) => { const a = [...document.querySelectorAll('a[href]')].find(a => a.href === t);"
+        " if (a) { a.click(); return true; } return false; }", target)
+    if not link:
+        print(f"instant navigation: no link from /{article_path} to /{calc_path}; not checked")
+        context.close()
+        return
+    page.wait_for_url(target)
+    page.wait_for_function("window.YingsuCalc && YingsuCalc.status.state !== 'loading' && YingsuCalc.status.state !== 'idle'",
+                           timeout=130000)
+    state = page.evaluate("YingsuCalc.status.state")
+    kept = page.evaluate("window.__smoke_context === 1")
+    others = page.evaluate(
+        "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+        ".filter(h => /calculators\\/[^/]+\\/$/.test(h) && h !== location.href)")
+    second = None
+    if others:
+        page.evaluate("(t) => [...document.querySelectorAll('a[href]')].find(a => a.href === t).click()", others[0])
+        page.wait_for_url(others[0])
+        second = page.evaluate("async () => { const t0 = performance.now(); try { await YingsuCalc.run("
+                               "document.querySelector('[data-calculator]').dataset.calculator, {}); } catch (e) {"
+                               " if (e.kind !== 'input') return 'error: ' + e.message; } return performance.now() - t0; }")
+        kept = kept and page.evaluate("window.__smoke_context === 1")
+    workers = [u for u in requests if u.endswith("calc-worker.js")]
+    wasm = [u for u in requests if u.endswith("pyodide.asm.wasm")]
+    print(f"instant navigation: article -> /{calc_path} -> {others[0] if others else '(no other calculator link)'}: "
+          f"state={state}, JS context kept={kept}, worker started {len(workers)}×, wasm requests {len(wasm)}, "
+          f"answer on the second calculator page in {second if isinstance(second, str) else f'{second:.1f} ms' if second is not None else '-'}")
+    if state != "ready":
+        failures.append(f"instant navigation: runtime state {state} after arriving at the calculator page")
+    if not kept:
+        failures.append("instant navigation: the page was reloaded (is navigation.instant on?)")
+    if len(workers) != 1:
+        failures.append(f"instant navigation: calc-worker.js requested {len(workers)} times (expected once per visit)")
+    if isinstance(second, str):
+        failures.append(f"instant navigation: second calculator page: {second}")
+    context.close()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="built site directory (e.g. site/)")
@@ -123,6 +206,8 @@ def main(argv=None) -> int:
     parser.add_argument("--article", help="page without calculator (default: found automatically)")
     parser.add_argument("--calc", default=None, help="calculator name (default: the page's data-calculator)")
     parser.add_argument("--params", default="{}", help="JSON params")
+    parser.add_argument("--port", type=int, help="port to serve on (default: the port of the sitemap's site_url, "
+                        "so that Material's instant navigation works; random if that is taken)")
     parser.add_argument("--wasm-mime", default="application/wasm", help="Content-Type to serve .wasm with")
     parser.add_argument("--expect-failure", metavar="TEXT", help="expect the start to fail with a message containing TEXT")
     parser.add_argument("--init-script", help="JavaScript run before each page's scripts (e.g. 'delete window.WebAssembly')")
@@ -138,7 +223,7 @@ def main(argv=None) -> int:
         print("未找到含 [data-calculator] 且加载 calc-runtime.js 的页面", file=sys.stderr)
         return 2
     article_path = args.article if args.article is not None else found_article
-    server, base = serve(site, args.wasm_mime)
+    server, base, instant_possible = serve_for_instant_navigation(site, args.wasm_mime, args.port)
     failures = []
     requests = []
 
@@ -198,6 +283,11 @@ def main(argv=None) -> int:
                     failures.append(f"status is not ready: {out['status']}")
                 if second["ms"] >= 100:
                     failures.append(f"a result after start-up took {second['ms']:.0f} ms (target < 100 ms)")
+            if article_path is not None and not args.expect_failure:
+                if instant_possible:
+                    instant_navigation(browser, base, article_path, page_path, failures)
+                else:
+                    print("instant navigation: NOT CHECKED (the site is not served on its site_url's port and path)")
             browser.close()
     finally:
         server.shutdown()

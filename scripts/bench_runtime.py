@@ -216,6 +216,9 @@ def main(argv=None) -> int:
         return 2
     params = json.loads(args.params)
 
+    import os
+
+    load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     write_bare_pages(site)
     server, handler, base = serve(site, args.cache_control)
     results = {"article": [], "calc_cold": [], "calc_warm": [], "bare_worker_cold": [], "bare_worker_warm": [],
@@ -275,6 +278,10 @@ def main(argv=None) -> int:
     def b(key, attr="bytes"):
         return median([getattr(v, attr) for v in results[key]])
 
+    import os
+
+    print(f"load average before/after: {load_before} / {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"on {os.cpu_count()} CPUs (other processes make browser timings noisy)")
     print(f"site {site}; calculator page /{calc_page} (calculator {name!r}); article page /{article_page}; "
           f"{args.repeat} runs each, medians; Cache-Control: {args.cache_control or '(none)'}")
     print("\nBytes sent by the server")

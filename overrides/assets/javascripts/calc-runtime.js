@@ -115,6 +115,7 @@
   function start() {
     if (status.state !== "idle") return status.state !== "failed";
     setStatus("loading", 0, MESSAGES.starting);
+    YingsuCalc.startedAt = window.performance ? performance.now() : 0;
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
       fail(MESSAGES.noWasm);
       return false;
@@ -186,7 +187,8 @@
     onStatus: onStatus,
     root: root,
     calculators: null,
-    timings: null
+    timings: null,   // worker's milestones (ms since the worker started), once ready
+    startedAt: null  // performance.now() when the runtime was started on this page
   };
   Object.defineProperty(YingsuCalc, "status", { get: function () { return status; }, enumerable: true });
   window.YingsuCalc = YingsuCalc;
@@ -200,6 +202,8 @@
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(scan);
   }
+  // Scan now too: extra_javascript sits at the end of <body>, so the page's calculator
+  // elements are already parsed; no need to wait for DOMContentLoaded.
+  scan();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
-  else scan();
 })();

@@ -20,7 +20,7 @@ var WORKER_URL = self.location.href;
 var ASSETS_URL = new URL("../", WORKER_URL).href;
 var PYODIDE_URL = new URL("../pyodide/", WORKER_URL).href;
 var EXTRACT_DIR = "/home/pyodide/yingsu";
-var started = (self.performance && performance.now()) || 0;
+var scriptStarted = (self.performance && performance.now()) || 0; // ms since the worker was created
 
 var MESSAGES = {
   mime: "服务器未以 application/wasm 类型发送 .wasm 文件，计算器无法启动。请管理员按部署说明配置 MIME 类型。",
@@ -48,7 +48,7 @@ function progress(stage, percent, text) {
 }
 
 function since() {
-  return Math.round(((self.performance && performance.now()) || 0) - started);
+  return Math.round((self.performance && performance.now()) || 0);
 }
 
 /** Fetch `url` and fail with a plain message on 404s and network errors. */
@@ -98,7 +98,7 @@ function fetchArchive() {
       var url = ASSETS_URL + stamp.archive + "?v=" + stamp.sha256;
       return fetchChecked(url, stamp.archive, "archiveMissing")
         .then(function (response) { return response.arrayBuffer(); })
-        .then(function (bytes) { return { stamp: stamp, bytes: bytes }; });
+        .then(function (bytes) { return { stamp: stamp, bytes: bytes, receivedAt: since() }; });
     });
 }
 
@@ -133,7 +133,7 @@ var failure = null;
 
 function boot() {
   progress("check", 5, "正在检查浏览器环境……");
-  var timings = {};
+  var timings = { script: Math.round(scriptStarted) }; // ms since the worker was created
   var wasmChecked = checkWasm();
   var archive = fetchArchive();
   archive.catch(function () {}); // reported below, once
@@ -175,9 +175,11 @@ function boot() {
     var py = results[0];
     var a = results[1];
     timings.pyodide = since();
+    timings.archive = a.receivedAt;
     progress("rules", 80, "正在加载计算规则……");
     try {
       py.unpackArchive(a.bytes, "zip", { extractDir: EXTRACT_DIR });
+      timings.unpacked = since();
       progress("import", 90, "正在准备计算器……");
       py.runPython(PY_GLUE);
     } catch (error) {

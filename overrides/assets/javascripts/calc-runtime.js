@@ -14,6 +14,11 @@
  *   YingsuCalc.start(), YingsuCalc.retry() (after a failure), YingsuCalc.root (site root URL).
  *
  * All URLs are derived from this script's own URL, so the site works under any sub-path.
+ *
+ * Calculator pages may also load this script early, in <head>, with
+ *   <script async src=".../assets/javascripts/calc-runtime.js" data-start="eager"></script>
+ * so the runtime starts before the theme's stylesheets and scripts have loaded; the copy
+ * loaded again at the end of <body> (extra_javascript) then does nothing.
  */
 (function () {
   "use strict";
@@ -35,8 +40,10 @@
     ready: "计算器已就绪。"
   };
 
+  var script = document.currentScript;
+  var eager = !!(script && script.getAttribute("data-start") === "eager");
+
   function siteRoot() {
-    var script = document.currentScript;
     var src = script && script.src ? script.src.split(/[?#]/)[0] : "";
     var at = src.lastIndexOf(SCRIPT_PATH);
     if (at >= 0) return src.slice(0, at);
@@ -198,12 +205,19 @@
   }
 
   // Material's instant navigation swaps the page without reloading this script;
-  // document$ emits each new document (and replays the current one).
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(scan);
+  // document$ emits each new document (and replays the current one). Loaded early in
+  // <head>, this script runs before Material's bundle: subscribe once document$ exists.
+  var subscribed = false;
+  function follow() {
+    if (!subscribed && window.document$ && typeof window.document$.subscribe === "function") {
+      subscribed = true;
+      window.document$.subscribe(scan);
+    }
+    scan();
   }
-  // Scan now too: extra_javascript sits at the end of <body>, so the page's calculator
-  // elements are already parsed; no need to wait for DOMContentLoaded.
-  scan();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+
+  if (eager) start();
+  // Scan now too: at the end of <body> the page's calculator elements are already parsed.
+  follow();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
 })();

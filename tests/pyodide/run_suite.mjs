@@ -11,9 +11,11 @@
 // compiled for the host (hypothesis >= 6.156 ships a native module): fetch them at setup
 // time with the command printed below (tests/pyodide/requirements.txt).
 //
-// Eligible test files are those that import `calculators` and none of the host-only
-// modules (subprocess, playwright, mkdocs, macros, http.server, socket, multiprocessing):
-// those tests need a browser, a build or a child process, which Pyodide does not have.
+// Eligible test files are those that import `calculators` and neither import a host-only
+// module (subprocess, playwright, mkdocs, macros, http.server, socket, multiprocessing)
+// nor take a fixture of tests/conftest.py that builds or serves the site or drives the
+// browser (built_site, site_http, site_server, browser, page): those tests need a
+// browser, a build or a child process, which Pyodide does not have.
 // Exits with pytest's exit code (5 = no tests collected counts as failure for callers).
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -25,6 +27,8 @@ const PYODIDE_DIR = join(REPO, "node_modules", "pyodide");
 const WHEEL_DIR = join(REPO, "build", "pyodide-wheels");
 const REQUIREMENTS = join(HERE, "requirements.txt");
 const HOST_ONLY = /^\s*(?:import|from)\s+(subprocess|playwright|mkdocs|macros|http\.server|socket|multiprocessing)\b/m;
+const HOST_FIXTURE = /^\s*def\s+\w+\s*\(([^)]*\b(built_site|site_http|site_server|browser|page)\b)/m;
+const IMPORTS_CALCULATORS = /^\s*(?:import|from)\s+calculators\b/m;
 const FETCH_WHEELS =
   ".venv/bin/pip download --no-deps --only-binary :all: --platform any --python-version 3.13 " +
   "--implementation py -r tests/pyodide/requirements.txt -d build/pyodide-wheels";
@@ -59,8 +63,10 @@ function selectTests() {
   for (const file of readdirSync(dir).filter((f) => /^test_.*\.py$/.test(f)).sort()) {
     const source = readFileSync(join(dir, file), "utf8");
     const hostOnly = source.match(HOST_ONLY);
+    const fixture = source.match(HOST_FIXTURE);
     if (hostOnly) console.log(`run_suite: skip ${file} (imports ${hostOnly[1]}: needs the host, not Pyodide)`);
-    else if (!/\bcalculators\b/.test(source)) console.log(`run_suite: skip ${file} (does not test calculators)`);
+    else if (fixture) console.log(`run_suite: skip ${file} (uses fixture ${fixture[2]}: needs the host, not Pyodide)`);
+    else if (!IMPORTS_CALCULATORS.test(source)) console.log(`run_suite: skip ${file} (does not import calculators)`);
     else chosen.push(join(dir, file));
   }
   return chosen;

@@ -38,6 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 RUNTIME_MARKERS = ("/assets/pyodide/", "/assets/calculators.", "calc-worker.js")
+# Everything the runtime may fetch from assets/pyodide/: Pyodide's core, no lock file, no packages.
+PYODIDE_CORE = {"pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip"}
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -157,7 +159,7 @@ def instant_navigation(browser, base: str, article_path: str, calc_path: str, fa
     requests = []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
-    page.goto(base + article_path, wait_until="load")
+    page.goto(base + article_path, wait_until="networkidle")  # Material has fetched sitemap.xml
     page.evaluate("window.__smoke_context = 1")
     target = base + calc_path
     link = page.evaluate(
@@ -292,6 +294,10 @@ def main(argv=None) -> int:
     finally:
         server.shutdown()
 
+    extra = sorted({u for u in requests if "/assets/pyodide/" in u
+                    and urlsplit(u).path.rsplit("/", 1)[-1] not in PYODIDE_CORE})
+    if extra:
+        failures.append(f"Pyodide fetched more than its core files: {extra}")
     foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                and urlsplit(u).hostname != "127.0.0.1"]
     if foreign:

@@ -25,6 +25,7 @@ var scriptStarted = (self.performance && performance.now()) || 0; // ms since th
 var MESSAGES = {
   mime: "服务器未以 application/wasm 类型发送 .wasm 文件，计算器无法启动。请管理员按部署说明配置 MIME 类型。",
   runtimeMissing: "计算器运行环境文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
+  loaderMissing: "计算器运行环境文件 pyodide.js 无法加载，计算器无法启动。请管理员检查网站是否完整部署。",
   archiveMissing: "计算规则文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
   network: "下载计算器文件时网络出错（{file}），计算器无法启动。请检查网络后刷新页面重试。",
   runtime: "Python 运行环境启动失败，计算器无法使用。请刷新页面重试；如仍失败，请联系管理员。",
@@ -152,7 +153,7 @@ function boot() {
     try {
       importScripts(PYODIDE_URL + "pyodide.js");
     } catch (error) {
-      reject(new Failure("missing", fill(MESSAGES.runtimeMissing, { file: "pyodide.js", status: "?" }), error));
+      reject(new Failure("missing", MESSAGES.loaderMissing, error));
       return;
     }
     loadPyodide({

@@ -25,6 +25,7 @@ var scriptStarted = (self.performance && performance.now()) || 0; // ms since th
 var MESSAGES = {
   mime: "服务器未以 application/wasm 类型发送 .wasm 文件，计算器无法启动。请管理员按部署说明配置 MIME 类型。",
   runtimeMissing: "计算器运行环境文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
+  wasmHint: "若该文件确已部署，可能是服务器未配置 .wasm 的 MIME 类型（application/wasm），部分服务器（如 IIS）对未配置类型的文件返回 404。",
   loaderMissing: "计算器运行环境文件 pyodide.js 无法加载，计算器无法启动。请管理员检查网站是否完整部署。",
   archiveMissing: "计算规则文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
   network: "下载计算器文件时网络出错（{file}），计算器无法启动。请检查网络后刷新页面重试。",
@@ -67,28 +68,35 @@ function fetchChecked(url, file, missingKey, init) {
   );
 }
 
-/** HEAD pyodide.asm.wasm: Pyodide waits forever when the .wasm is missing or has a wrong
- *  Content-Type (instantiateStreaming rejects and Pyodide only logs it), so check first. */
-function checkWasm() {
-  var url = PYODIDE_URL + "pyodide.asm.wasm";
-  return fetch(url, { method: "HEAD", cache: "no-store" }).then(
+/** HEAD one core file; resolves to its Content-Type, or null if HEAD is not allowed. */
+function head(file) {
+  return fetch(PYODIDE_URL + file, { method: "HEAD", cache: "no-store" }).then(
     function (response) {
       if (response.status === 404 || response.status === 410) {
-        throw new Failure("missing", fill(MESSAGES.runtimeMissing, { file: "pyodide.asm.wasm", status: response.status }));
+        var message = fill(MESSAGES.runtimeMissing, { file: file, status: response.status });
+        if (/\.wasm$/.test(file)) message += MESSAGES.wasmHint;
+        throw new Failure("missing", message);
       }
-      if (!response.ok) {
-        return; // HEAD not allowed here: rely on the load itself and the client's timeout.
-      }
-      var type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
-      if (type !== "application/wasm") {
-        console.error("[calc-worker] pyodide.asm.wasm served as " + JSON.stringify(type));
-        throw new Failure("mime", MESSAGES.mime);
-      }
+      if (!response.ok) return null; // HEAD not allowed here: rely on the load itself and the client's timeout
+      return (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
     },
     function (error) {
-      throw new Failure("network", fill(MESSAGES.network, { file: "pyodide.asm.wasm" }), error);
+      throw new Failure("network", fill(MESSAGES.network, { file: file }), error);
     }
   );
+}
+
+/** Check the core files Pyodide loads. Pyodide waits forever when pyodide.asm.wasm is
+ *  missing or has a wrong Content-Type (instantiateStreaming rejects and Pyodide only logs
+ *  it), and reports a missing standard library only as a failed start: check first. */
+function checkCore() {
+  var wasm = head("pyodide.asm.wasm").then(function (type) {
+    if (type !== null && type !== "application/wasm") {
+      console.error("[calc-worker] pyodide.asm.wasm served as " + JSON.stringify(type));
+      throw new Failure("mime", MESSAGES.mime);
+    }
+  });
+  return Promise.all([wasm, head("pyodide.asm.js"), head("python_stdlib.zip")]);
 }
 
 /** calculators.json, then calculators.zip?v=<sha256> as bytes. */
@@ -135,7 +143,7 @@ var failure = null;
 function boot() {
   progress("check", 5, "正在检查浏览器环境……");
   var timings = { script: Math.round(scriptStarted) }; // ms since the worker was created
-  var wasmChecked = checkWasm();
+  var wasmChecked = checkCore();
   var archive = fetchArchive();
   archive.catch(function () {}); // reported below, once
   wasmChecked.catch(function () {});
@@ -169,7 +177,7 @@ function boot() {
     }).then(resolve, function (error) { reject(new Failure("runtime", MESSAGES.runtime, error)); });
   });
 
-  // Promise.all fails fast: a failed wasm check ends the start even while Pyodide hangs.
+  // Promise.all fails fast: a failed check ends the start even while Pyodide hangs.
   var loaded = Promise.all([pyodide, wasmChecked]).then(function (r) { return r[0]; });
 
   return Promise.all([loaded, archive]).then(function (results) {

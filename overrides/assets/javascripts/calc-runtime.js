@@ -5,6 +5,8 @@
  * (checked on load and on every page switch of Material's instant navigation, whose
  * JavaScript context persists) or when a page script calls YingsuCalc.run()/start().
  *
+ *   YingsuCalc.view(name, params) -> Promise<{result, view}> (calculators/page.py), and
+ *   YingsuCalc.ics(deadlinesResult) -> Promise<iCalendar text>, for the calculator pages.
  *   YingsuCalc.run(name, params) -> Promise<result>; rejects with an Error whose
  *       .message is Chinese, .field names the input at fault (or null) and .kind is
  *       "input" (bad input), "internal" (unexpected Python error) or "startup".
@@ -187,8 +189,21 @@
     };
   }
 
+  /** The result with its presentation model (calculators/page.py): {result, view}. */
+  function view(name, params) {
+    return run("page.view", { name: name, params: params });
+  }
+
+  /** The iCalendar text of a deadlines result. */
+  function ics(result, caseName) {
+    return run("page.ics", { result: result, stamp: new Date().toISOString(), case_name: caseName || "" })
+      .then(function (answer) { return answer.text; });
+  }
+
   var YingsuCalc = {
     run: run,
+    view: view,
+    ics: ics,
     start: start,
     retry: retry,
     onStatus: onStatus,

@@ -1,0 +1,30 @@
+"""What the calculator pages ask of Python besides ``calculators.run``: the result together
+with its presentation model, and the calendar file of a deadlines result. The browser worker
+dispatches the names in ACTIONS here and every other name to ``calculators.run``."""
+import datetime as dt
+
+from . import ics, present
+from .errors import InputError
+from .registry import run
+
+
+def view(params: dict) -> dict:
+    """{"name", "params"} -> {"result", "view"}: the answer first, then why."""
+    name = params.get("name")
+    result = run(name, params.get("params") or {})
+    return {"result": result, "view": present.view(name, result)}
+
+
+def calendar(params: dict) -> dict:
+    """{"result": deadlines result, "stamp": ISO UTC time, "case_name"?} -> {"text": iCalendar}."""
+    result = params.get("result")
+    if not isinstance(result, dict) or not isinstance(result.get("deadlines"), list):
+        raise InputError(None, "请先完成期限计算，再下载日历文件。")
+    try:
+        stamp = dt.datetime.fromisoformat(str(params.get("stamp", "")).replace("Z", "+00:00"))
+    except ValueError:
+        stamp = dt.datetime(2000, 1, 1)
+    return {"text": ics.calendar(result, stamp=stamp, case_name=str(params.get("case_name") or ""))}
+
+
+ACTIONS = {"page.view": view, "page.ics": calendar}

@@ -7,6 +7,8 @@ renders as it is (all text escaped there): {"headline": [str], "tone": "ok"|"war
 """
 import datetime as dt
 
+from . import provisions
+
 WEEKDAYS = "一二三四五六日"
 KIND_NAMES = {"statutory": "法定期限", "internal": "内部期限"}
 
@@ -100,6 +102,9 @@ def view(name: str, result: dict) -> dict:
     """The presentation model of `result` of calculator `name`."""
     model = PRESENTERS[name](result)
     model.setdefault("sections", [])
+    for section in model["sections"]:
+        section["items"] = [{**item, "label": provisions.label(item["ref"], short=True)} if item.get("ref") else item
+                            for item in section["items"]]
     model["warnings"] = result.get("warnings", [])
     model["basis"] = result.get("basis", [])
     return model

@@ -203,7 +203,7 @@
         var li = el("li", null, item.text);
         if (item.ref) {
           li.appendChild(document.createTextNode("（"));
-          li.appendChild(citation(refs, { ref: item.ref, label: item.label || shortLabel(item.ref) }));
+          li.appendChild(citation(refs, item));
           li.appendChild(document.createTextNode("）"));
         }
         list.appendChild(li);
@@ -211,23 +211,6 @@
       target.appendChild(list);
     });
     if (view.basis.length) target.appendChild(renderBasis(refs, view.basis));
-  }
-
-  var CN = "零一二三四五六七八九";
-  function cnNumber(n) {
-    if (n < 10) return CN[n];
-    if (n < 20) return "十" + (n % 10 ? CN[n % 10] : "");
-    if (n < 100) return CN[Math.floor(n / 10)] + "十" + (n % 10 ? CN[n % 10] : "");
-    return String(n);
-  }
-
-  function shortLabel(ref) {
-    var p = ref.split("/");
-    var name = p[0] === "measures" ? "办法" : p[0];
-    var out = name + "第" + cnNumber(+p[1]) + "条";
-    if (p[2]) out += "第" + cnNumber(+p[2]) + "款";
-    if (p[3]) out += "第（" + cnNumber(+p[3]) + "）项";
-    return out;
   }
 
   /* ---- the .ics download ---- */

@@ -30,7 +30,7 @@ const HOST_ONLY = /^\s*(?:import|from)\s+(subprocess|playwright|mkdocs|macros|ht
 const HOST_FIXTURE = /^\s*def\s+\w+\s*\(([^)]*\b(built_site|site_http|site_server|browser|page)\b)/m;
 const IMPORTS_CALCULATORS = /^\s*(?:import|from)\s+calculators\b/m;
 const FETCH_WHEELS =
-  ".venv/bin/pip download --no-deps --only-binary :all: --platform any --python-version 3.13 " +
+  ".venv/bin/pip download --require-hashes --no-deps --only-binary :all: --platform any --python-version 3.13 " +
   "--implementation py -r tests/pyodide/requirements.txt -d build/pyodide-wheels";
 
 function die(message) {

@@ -95,7 +95,9 @@ def form_html(name: str, page: str) -> str:
             "chapters": {a["number"]: a["chapter"] for a in provisions.instrument("measures")["articles"]},
             "law": {k: v for k, v in site_map.LAW_PAGES.items()}}
     return "\n".join([
-        f'<form class="calc-form" data-calculator="{name}" novalidate autocomplete="off">',
+        # (data attribute, not a <script type="application/json">: instant navigation re-runs scripts)
+        f'<form class="calc-form" data-calculator="{name}" data-refs="{html.escape(json.dumps(refs, ensure_ascii=False))}"'
+        ' novalidate autocomplete="off">',
         '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容不会发送到任何地方。</div>',
         *rows,
         '<p class="calc-error" data-error-for="" role="alert" hidden></p>',
@@ -105,7 +107,6 @@ def form_html(name: str, page: str) -> str:
            if name == "deadlines" else "") + '</div>',
         "</form>",
         '<div class="calc-result" data-calc-result aria-live="polite"></div>',
-        f'<script type="application/json" class="calc-refs">{json.dumps(refs, ensure_ascii=False)}</script>',
     ]) + "\n"
 
 

@@ -229,7 +229,7 @@
     if (form.dataset.ready) return;
     form.dataset.ready = "1";
     var name = form.dataset.calculator;
-    var refs = JSON.parse(document.querySelector("script.calc-refs").textContent);
+    var refs = JSON.parse(form.dataset.refs);
     var result = document.querySelector("[data-calc-result]");
     var status = form.querySelector("[data-calc-status]");
     var icsButton = form.querySelector('[data-action="ics"]');

@@ -1,0 +1,220 @@
+"""The calculator pages in headless Chromium, used as a clerk would: fill the form, read the
+answer, make a mistake, reload, download the calendar — served under /yingsu/, all requests
+local. Expected values are the hand-worked cases of the Python tests (tests/test_present.py).
+
+One browser context serves the whole module: Pyodide starts once and the pages are reached
+by the theme's instant navigation, which is also what is checked for "starts once per visit".
+"""
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core CI machine
+ANSWER_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def clerk(browser, site_server):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                  viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.requests = []
+    context.on("request", lambda r: page.requests.append(r.url))
+    page.set_default_timeout(ANSWER_MS)
+    page.goto(site_server + "calculators/deadlines/")
+    page.wait_for_function("window.YingsuCalc && YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
+    yield page
+    context.close()
+
+
+def open_calculator(page, site_server, slug):
+    """Go to a calculator page by clicking its link in the navigation (instant navigation)."""
+    page.evaluate("window.__stay = 1")
+    page.click(f'nav.md-nav a[href$="calculators/{slug}/"]')
+    page.wait_for_url(f"**/calculators/{slug}/")
+    page.wait_for_selector("[data-calc-result][data-state]")
+    assert page.evaluate("window.__stay") == 1, "the page was fully reloaded instead of instant navigation"
+
+
+def headline(page):
+    return page.locator(".calc-headline").all_inner_texts()
+
+
+def settle(page):
+    """Wait until the latest input has been calculated (debounced) and shown."""
+    page.wait_for_timeout(400)
+    page.wait_for_function("document.querySelector('[data-calc-result]').dataset.state")
+
+
+def test_deadlines_answer_and_holiday_adjustment(clerk, site_server):
+    page = clerk
+    page.fill("#f-complaint_served", "2026-09-16")
+    settle(page)
+    # 2026-09-16 + 15 days = 10-01 (National Day) -> first working day 10-08, a Thursday
+    assert headline(page)[0] == "答辩期限：2026年10月8日（星期四）"
+    answer = page.locator('tr[data-deadline="answer"]')
+    assert "法定期限" in answer.inner_text()
+    assert "原届满日2026年10月1日（星期四）为休息日，依法顺延至2026年10月8日（星期四）。" in answer.inner_text()
+    link = answer.locator("a", has_text="第六十七条第一款").first
+    assert urlsplit(link.get_attribute("href")).path.endswith("law/alp/") and link.get_attribute("href").endswith("#art-67-1")
+    register = page.locator('tr[data-deadline="register"]')
+    assert "2026年9月19日（星期六）" in register.inner_text() and "内部期限" in register.inner_text()
+
+
+def test_deadlines_appeal_of_an_order(clerk, site_server):
+    page = clerk
+    page.fill("#f-complaint_served", "2026-01-05")
+    page.fill("#f-ruling_served", "2026-02-06")
+    page.select_option("#f-ruling_kind", "order")
+    settle(page)
+    # order served 02-06: +10 = 02-16 (Spring Festival) -> 02-24 (Tuesday)
+    assert headline(page)[1] == "上诉期限：2026年2月24日（星期二）"
+
+
+def test_bad_input_shows_the_calculators_chinese_message_next_to_the_field(clerk):
+    page = clerk
+    page.fill("#f-complaint_served", "2026-09-16")
+    page.fill("#f-ruling_served", "2026-09-01")
+    settle(page)
+    error = page.locator('.calc-error[data-error-for="ruling_served"]')
+    error.wait_for(state="visible")
+    assert error.inner_text() == "“裁判文书送达日期”不能早于“起诉状副本送达日期”。"
+    assert page.get_attribute("[data-calc-result]", "data-state") == "invalid"
+    page.fill("#f-ruling_served", "")
+    settle(page)
+    assert not error.is_visible()
+
+
+def test_inputs_survive_reload_and_can_be_cleared(clerk, site_server):
+    page = clerk
+    page.fill("#f-complaint_served", "2025-09-16")
+    settle(page)
+    page.reload()
+    page.wait_for_function("window.YingsuCalc && YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
+    assert page.input_value("#f-complaint_served") == "2025-09-16"
+    page.wait_for_selector(".calc-headline")
+    # 2025-09-16 + 15 = 10-01; the 2025 holiday runs to 10-08 -> 10-09 (Thursday)
+    assert headline(page)[0] == "答辩期限：2025年10月9日（星期四）"
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('yingsu:'))")
+    assert stored == ["yingsu:calc:deadlines"]
+    page.click('[data-action="clear"]')
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('yingsu:calc'))") in ([], ["yingsu:calc:deadlines"])
+    today = page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth()+1).padStart(2,'0') + '-' + String(d.getDate()).padStart(2,'0'); })()")
+    assert page.input_value("#f-complaint_served") == today
+
+
+def test_calendar_download(clerk):
+    page = clerk
+    page.fill("#f-complaint_served", "2026-09-16")
+    settle(page)
+    with page.expect_download() as info:
+        page.click('[data-action="ics"]')
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    raw = open(download.path(), encoding="utf-8", newline="").read()
+    assert "\r\n" in raw  # RFC 5545 line ends
+    text = raw.replace("\r\n ", "")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert "DTSTART;VALUE=DATE:20261008" in text
+    assert "提交答辩状、证据和所依据的规范性文件（法定期限）" in text
+    assert "依据：《中华人民共和国行政诉讼法》第六十七条第一款" in text
+
+
+def test_undertaker_page(clerk, site_server):
+    page = clerk
+    open_calculator(page, site_server, "undertaker")
+    assert page.evaluate("YingsuCalc.status.state") == "ready"  # not started again
+    page.select_option("#f-defendant", "city_gov")
+    page.uncheck("#f-reconsidered")
+    settle(page)
+    assert not page.is_visible("#f-government_role")
+    page.check("#f-reconsidered")
+    page.select_option("#f-government_role", "sole")
+    settle(page)
+    assert headline(page) == ["应诉承办单位：同级司法行政机关（市司法局）"]
+    assert page.locator("details.calc-basis a", has_text="第十条第一款第（二）项").count() >= 1
+
+
+@pytest.mark.parametrize("plaintiffs,amount,expected", [
+    ("11", "10000001", "行政机关主要负责人应当出庭应诉"),                    # 超过10人 且 超过1000万元
+    ("10", "10000001", "主要负责人不是必须出庭，但行政机关负责人应当出庭应诉"),  # 10人 is not 超过10人
+    ("11", "10000000", "主要负责人不是必须出庭，但行政机关负责人应当出庭应诉"),  # exactly 1000万元 is not 超过
+])
+def test_principal_page(clerk, site_server, plaintiffs, amount, expected):
+    page = clerk
+    if "calculators/principal/" not in page.url:
+        open_calculator(page, site_server, "principal")
+    page.fill("#f-plaintiff_count", plaintiffs)
+    page.fill("#f-compensation_claimed", amount)
+    settle(page)
+    assert headline(page) == [expected]
+
+
+def test_principal_negative_count_message(clerk, site_server):
+    page = clerk
+    if "calculators/principal/" not in page.url:
+        open_calculator(page, site_server, "principal")
+    page.fill("#f-suing_units", "-1")
+    settle(page)
+    error = page.locator('.calc-error[data-error-for="suing_units"]')
+    error.wait_for(state="visible")
+    assert error.inner_text() == "“同时起诉的单位或企业数”不能小于 0。"
+    page.fill("#f-suing_units", "0")
+
+
+def test_quota_page(clerk, site_server):
+    page = clerk
+    open_calculator(page, site_server, "quota")
+    page.select_option("#f-agency", "city_department")
+    page.fill("#f-cases", "11")
+    page.fill("#f-principal_appearances", "2")
+    settle(page)
+    # 11 cases: max(2, ceil(11 x 20%)) = 3; 2 appearances -> short by 1; rate 18.2%
+    assert headline(page) == ["本年度主要负责人至少应出庭应诉 3 次", "尚未达标，还差 1 次", "主要负责人出庭应诉率：18.2%"]
+
+
+def test_filing_period_page(clerk, site_server):
+    page = clerk
+    open_calculator(page, site_server, "filing-period")
+    page.fill("#f-known_date", "2026-01-10")
+    page.fill("#f-filed_date", "2026-08-01")
+    settle(page)
+    # 2026-01-10 + 6 months = 2026-07-10, a Friday; filed 08-01 -> late
+    assert headline(page) == ["原告起诉已超过法定起诉期限", "起诉期限届满日：2026年7月10日（星期五）"]
+
+
+def test_runtime_started_once_and_everything_local(clerk, site_server):
+    page = clerk
+    host = urlsplit(site_server).netloc
+    assert all(urlsplit(u).netloc == host for u in page.requests if not u.startswith(("blob:", "data:"))), \
+        [u for u in page.requests if urlsplit(u).netloc != host]
+    wasm = [u for u in page.requests if u.endswith("pyodide.asm.wasm")]
+    workers = [u for u in page.requests if u.endswith("calc-worker.js")]
+    # one boot for the first visit and one after the explicit reload in the reload test; the
+    # four instant navigations to other calculators started nothing (the worker checks each
+    # core file's type with a HEAD request before loading it, hence two requests per boot)
+    assert len(workers) == 2 and len(wasm) <= 2 * len(workers), (workers, wasm)
+
+
+def test_article_pages_load_no_pyodide_and_link_to_calculators(page, site_server):
+    page.goto(site_server + "measures/chapter-3/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "pyodide" in u or "calculators.zip" in u or "calc-worker" in u]
+    related = page.locator("#art-22 ~ .article-body .related a", has_text="主要负责人是否出庭").first
+    assert related.get_attribute("href").endswith("calculators/principal/")
+
+
+def test_wrong_wasm_type_is_reported_and_rules_stay_readable(page, site_server):
+    def wrong_type(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-type": "application/octet-stream"})
+
+    page.route(re.compile(r".*\.wasm$"), wrong_type)
+    page.goto(site_server + "calculators/principal/")
+    status = page.locator("[data-calc-status]")
+    page.wait_for_function("document.querySelector('[data-calc-status]').dataset.state === 'failed'", timeout=BOOT_MS)
+    assert "application/wasm" in status.inner_text()
+    rules = page.locator("h2#rules").locator("xpath=following::table[1]")
+    assert rules.is_visible()
+    assert "超过10人的集团诉讼行政案件" in rules.inner_text()

@@ -1,0 +1,136 @@
+"""Shared fixtures of the site and browser tests.
+
+- built_site:   the site built once per session with ``mkdocs build --strict`` into a temp dir
+- site_http:    a SiteServer (tests/site_server.py) serving it under /yingsu/ on 127.0.0.1
+- site_server:  its base URL, "http://127.0.0.1:PORT/yingsu/"
+- intranet_url: "http://yingsu.test/yingsu/" — the same server as the intranet will present
+                it (default port, plain http); the browser maps that host onto the server
+- browser:      headless Debian Chromium driven by Playwright (session)
+- page:         a fresh context + page per test; ``page.requests`` lists every request URL
+                (pages and workers), ``page.errors`` every uncaught page error
+
+The browser tests never skip: the intranet users get nothing from a site whose behaviour in
+a browser was not checked, so a missing Chromium or Playwright is a failure, with a message
+saying what to install. Never ``playwright install`` (it downloads from the internet); the
+tests drive the Debian package's /usr/bin/chromium.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from site_server import serve  # noqa: E402
+
+CHROMIUM = os.environ.get("YINGSU_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass
+class BuildResult:
+    path: Path          # the site directory
+    returncode: int
+    output: str         # stdout + stderr, ANSI colours removed
+
+    def warnings(self) -> list[str]:
+        """MkDocs' WARNING log lines (not the theme's banner, which mentions NO_MKDOCS_2_WARNING)."""
+        return [line for line in self.output.splitlines() if re.match(r"\s*WARNING\b", line)]
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> BuildResult:
+    """Run ``mkdocs build --strict`` once per session into a temporary directory."""
+    site_dir = tmp_path_factory.mktemp("site") / "yingsu"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return BuildResult(site_dir, proc.returncode, ANSI.sub("", proc.stdout + proc.stderr))
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    """Path of the site built with --strict; fails every dependent test if the build failed."""
+    if site_build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed (exit {site_build.returncode}):\n{site_build.output[-4000:]}")
+    return site_build.path
+
+
+@pytest.fixture(scope="session")
+def site_http(built_site):
+    """The built site served under /yingsu/ on 127.0.0.1 (a tests/site_server.SiteServer)."""
+    server = serve(built_site)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_server(site_http) -> str:
+    """Base URL of the served site: "http://127.0.0.1:PORT/yingsu/"."""
+    return site_http.base_url
+
+
+@pytest.fixture(scope="session")
+def intranet_url(site_http) -> str:
+    """The same site as the intranet presents it: default port, plain http (so not a secure
+    context, unlike 127.0.0.1), a host name other than site_url's."""
+    return site_http.intranet_url
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # never skip: a browser test that cannot run is a failure
+        pytest.fail(f"Playwright for Python is not installed ({exc}); install it into .venv "
+                    "(pip install playwright) — do not run `playwright install`.")
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, site_http):
+    """Headless Debian Chromium (never a downloaded one); resolves the intranet host name
+    to the site server and nothing else."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install the Debian package "
+                    "(apt-get install chromium) or set YINGSU_CHROMIUM.")
+    args = CHROMIUM_ARGS + [f"--host-resolver-rules={site_http.host_resolver_rule}"]
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page. ``page.requests``: every request URL, in order
+    (including the search worker's); ``page.errors``: uncaught exceptions in the page."""
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                  viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.requests = requests
+    page.errors = errors
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()

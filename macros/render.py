@@ -80,9 +80,9 @@ def article(art: dict, page: str, cited_by: dict, related: dict) -> str:
     if citing:
         links = "、".join(f"[{short_label(p)}]({site_map.relative(page, site_map.target(p))})" for p in citing)
         parts.append(f'<p class="cited-by" markdown="span">被以下条款引用：{links}</p>')
-    for title, dest in related.get(art["id"], []):
-        parts.append(f'<p class="related" markdown="span">相关工具与说明：'
-                     f'[{escape(title)}]({site_map.relative(page, dest)})</p>')
+    if related.get(art["id"]):
+        links = "、".join(f"[{escape(title)}]({site_map.relative(page, dest)})" for title, dest in related[art["id"]])
+        parts.append(f'<p class="related" markdown="span">相关工具与说明：{links}</p>')
     parts.append("</div>")
     return "\n".join(parts) + "\n"
 

@@ -143,8 +143,5 @@ def _notes(principal, head, role, enterprise, plaintiffs, compensation, units):
 
 
 def _unique(refs):
-    seen = []
-    for r in refs:
-        if r not in seen:
-            seen.append(r)
-    return seen
+    """Refs in first-seen order without repeats."""
+    return list(dict.fromkeys(refs))

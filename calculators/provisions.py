@@ -54,7 +54,13 @@ def label(ref: str, *, short: bool = False) -> str:
     name = doc.get("short_title", doc["title"]) if short else doc["title"]
     # a title that itself quotes a law (《…》) nests as 〈…〉 inside the outer book marks
     name = name.replace("《", "〈").replace("》", "〉")
-    out = f"《{name}》第{to_chinese(art)}条"
+    return f"《{name}》{position(ref)}"
+
+
+def position(ref: str) -> str:
+    """The citation without the instrument: measures/22/1/1 -> 第二十二条第一款第（一）项."""
+    _, (art, *rest) = split(ref)
+    out = f"第{to_chinese(art)}条"
     if rest:
         out += f"第{to_chinese(rest[0])}款"
     if len(rest) > 1:

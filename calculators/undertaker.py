@@ -266,8 +266,5 @@ def _burden(group: str, role: str | None) -> list[str]:
 
 
 def _unique(refs):
-    seen = []
-    for r in refs:
-        if r not in seen:
-            seen.append(r)
-    return seen
+    """Refs in first-seen order without repeats."""
+    return list(dict.fromkeys(refs))

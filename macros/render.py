@@ -42,17 +42,6 @@ def ref_title(ref: str) -> str:
     return provisions.label(ref, short=key == "measures")
 
 
-def short_label(ref: str) -> str:
-    """第十二条第一款 (no instrument name): for lists within the measures."""
-    _, art, *rest = ref.split("/")
-    out = f"第{to_chinese(int(art))}条"
-    if rest:
-        out += f"第{to_chinese(int(rest[0]))}款"
-    if len(rest) > 1:
-        out += f"第（{to_chinese(int(rest[1]))}）项"
-    return out
-
-
 def paragraph(para: dict, page: str, multi: bool) -> str:
     """One 款 (with its 项) as HTML blocks whose inline text is Markdown."""
     number = para["id"].rsplit("/", 1)[1]
@@ -78,7 +67,7 @@ def article(art: dict, page: str, cited_by: dict, related: dict) -> str:
              f'<div class="article-body" data-ref="{art["id"]}" markdown="1">', body]
     citing = cited_by.get(art["id"], [])
     if citing:
-        links = "、".join(f"[{short_label(p)}]({site_map.relative(page, site_map.target(p))})" for p in citing)
+        links = "、".join(f"[{provisions.position(p)}]({site_map.relative(page, site_map.target(p))})" for p in citing)
         parts.append(f'<p class="cited-by" markdown="span">被以下条款引用：{links}</p>')
     if related.get(art["id"]):
         links = "、".join(f"[{escape(title)}]({site_map.relative(page, dest)})" for title, dest in related[art["id"]])

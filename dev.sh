@@ -60,7 +60,20 @@ setup_node() {
   fi
 }
 
-setup() { setup_system; setup_python; setup_node; }
+setup_pyodide_wheels() {
+  # pure-Python wheels for running the calculator tests inside Pyodide (tests/pyodide/)
+  local stamp="build/pyodide-wheels/requirements.txt.sha256"
+  if ! sha256sum --status -c "$stamp" 2>/dev/null; then
+    say "下载 Pyodide 测试所需的纯 Python 包（tests/pyodide/requirements.txt，校验哈希）"
+    mkdir -p build/pyodide-wheels
+    "$VENV/bin/pip" download -q --disable-pip-version-check --require-hashes --no-deps --only-binary :all: \
+      --platform any --python-version 3.13 --implementation py \
+      -r tests/pyodide/requirements.txt -d build/pyodide-wheels || die "下载 Pyodide 测试依赖失败。"
+    sha256sum tests/pyodide/requirements.txt > "$stamp"
+  fi
+}
+
+setup() { setup_system; setup_python; setup_node; setup_pyodide_wheels; }
 
 build() {
   say "构建静态网站 site/"

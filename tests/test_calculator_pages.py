@@ -20,7 +20,8 @@ def clerk(browser, site_server):
                                   viewport={"width": 1280, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.requests = []
-    context.on("request", lambda r: page.requests.append(r.url))
+    # requests of the page and its workers; not the offline cache's own downloads (sw.js)
+    context.on("request", lambda r: r.service_worker or page.requests.append(r.url))
     page.set_default_timeout(ANSWER_MS)
     page.goto(site_server + "calculators/deadlines/")
     page.wait_for_function("window.YingsuCalc && YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)

@@ -1,0 +1,109 @@
+"""MkDocs hook: the service worker that keeps the site working offline (``site_dir/sw.js``).
+
+Runs after macros/vendor_hook.py (listed after it in mkdocs.yml), when every file of the site
+is in place. It writes ``sw.js`` at the site root — so the worker's scope is the whole site,
+whatever sub-path it is served under — from the template ``macros/sw.js`` with the release's
+precache manifest filled in:
+
+- ``shell``: every page and the files pages and search need, keyed by URL path relative to
+  the site root (``measures/chapter-3/`` for ``measures/chapter-3/index.html``), each with its
+  SHA-256. Precached when the worker is installed (about 2 MB).
+- ``runtime``: the calculators' runtime (Pyodide core files, calculators.zip/.json,
+  calc-worker.js; about 12 MB), cached when a calculator is first used.
+- ``release``: a digest of both lists, naming the cache. Any changed file gives a new
+  ``sw.js``, which the browser installs as an update into a new cache.
+
+Left out: ``sw.js`` itself, source maps (only developer tools read them), ``sitemap.xml.gz``
+(for search engines) and the search-language files of languages the site does not use.
+
+Also usable without MkDocs: ``python macros/offline_hook.py SITE_DIR [LANG ...]`` rewrites
+SITE_DIR/sw.js for the files now in SITE_DIR (the tests use it to publish a changed release).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parent / "sw.js"
+PLACEHOLDER = "/*MANIFEST*/null"
+SW_NAME = "sw.js"
+
+RUNTIME = re.compile(r"^assets/(pyodide/.+|calculators\.(zip|json)|javascripts/calc-worker\.js)$")
+SKIPPED = re.compile(r"(\.map|^sitemap\.xml\.gz)$")
+LUNR = "assets/javascripts/lunr/"
+
+
+def lunr_files(langs: list[str]) -> set[str]:
+    """The search-language files Material's search worker loads for `langs`."""
+    files = set()
+    for lang in langs:
+        if lang == "ja":
+            files.add(LUNR + "tinyseg.js")
+        if lang in ("hi", "th"):
+            files.add(LUNR + "wordcut.js")
+        if lang != "en":
+            files.add(f"{LUNR}min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        files.add(LUNR + "min/lunr.multi.min.js")
+    if files:
+        files.add(LUNR + "min/lunr.stemmer.support.min.js")
+    return files
+
+
+def url_path(name: str) -> str:
+    """The path a browser requests for a file: directory URLs for index.html."""
+    if name == "index.html":
+        return ""
+    return name[: -len("index.html")] if name.endswith("/index.html") else name
+
+
+def manifest(site_dir: Path, langs: list[str]) -> dict:
+    site_dir = Path(site_dir)
+    lunr = lunr_files(langs)
+    shell, runtime = {}, {}
+    for path in sorted(site_dir.rglob("*")):
+        name = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or name == SW_NAME or SKIPPED.search(name):
+            continue
+        if name.startswith(LUNR) and name not in lunr:
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        (runtime if RUNTIME.match(name) else shell)[url_path(name)] = digest
+    if "" not in shell or "404.html" not in shell:
+        raise ValueError(f"{site_dir} 中缺少 index.html 或 404.html，无法生成离线缓存清单")
+    body = json.dumps({"shell": shell, "runtime": runtime}, sort_keys=True, separators=(",", ":"))
+    release = hashlib.sha256(body.encode()).hexdigest()[:16]
+    return {"release": release, "shell": shell, "runtime": runtime}
+
+
+def write_service_worker(site_dir: Path, langs: list[str]) -> dict:
+    """Write site_dir/sw.js; return the manifest."""
+    data = manifest(site_dir, langs)
+    template = TEMPLATE.read_text(encoding="utf-8")
+    if template.count(PLACEHOLDER) != 1:
+        raise ValueError(f"{TEMPLATE} 中应恰有一处 {PLACEHOLDER}")
+    text = template.replace(PLACEHOLDER, json.dumps(data, sort_keys=True, indent=1))
+    (Path(site_dir) / SW_NAME).write_text(text, encoding="utf-8")
+    return data
+
+
+def search_langs(config) -> list[str]:
+    """The search plugin's languages (Material registers it as "material/search")."""
+    plugins = config.get("plugins") or {}
+    plugin = next((p for name, p in plugins.items() if name.split("/")[-1] == "search"), None)
+    langs = plugin.config.get("lang") if plugin is not None else None
+    return [langs] if isinstance(langs, str) else list(langs or ["en"])
+
+
+def on_post_build(config, **kwargs) -> None:
+    write_service_worker(Path(config["site_dir"]), search_langs(config))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("用法：python macros/offline_hook.py SITE_DIR [搜索语言 ...]")
+    result = write_service_worker(Path(sys.argv[1]), sys.argv[2:] or ["zh"])
+    print(f"release {result['release']}: {len(result['shell'])} shell files, {len(result['runtime'])} runtime files")

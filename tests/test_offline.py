@@ -1,0 +1,256 @@
+"""Offline after the first visit (service worker, macros/sw.js + offline.js), in Chromium.
+
+A copy of the built site is served under /yingsu/ on 127.0.0.1 (a secure context, where
+browsers allow service workers) by tests/site_server.py, whose server log shows what the
+browser fetched. One reader's browser context goes through, in order:
+
+1. first visit: the service worker installs, precaches the shell, takes control;
+2. a calculator is used once: its runtime (Pyodide) is cached as well;
+3. the network is gone (server stopped and the context offline): pages visited and never
+   visited, search, the calculator and an unknown address still work from the cache;
+4. a new release is deployed (a page and a stylesheet changed, sw.js regenerated): until the
+   reader accepts it every file still comes from the old release; after, every file from the
+   new one, the old cache is gone, and unchanged files (Pyodide) were not downloaded again;
+5. a half-copied deployment (a file that does not match the new sw.js) is not installed.
+
+And on the intranet's plain http address (not a secure context) nothing is registered and
+nothing fails.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros import offline_hook
+from site_server import serve
+
+BOOT_MS = 180_000
+CHANGED_PAGE = "index.html"
+CHANGED_CSS = "assets/stylesheets/site.css"
+MARKER = '<p id="release-marker">第二版</p>'
+
+
+def manifest_of(site: Path) -> dict:
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    start = text.index("var MANIFEST = ") + len("var MANIFEST = ")
+    return json.loads(text[start:text.index(";\n", start)])
+
+
+class Reader:
+    """One browser context against a served copy of the site that the test can change."""
+
+    def __init__(self, browser, site: Path, tmp: Path):
+        self.site = site
+        self.server = serve(site)
+        self.port = self.server.port
+        self.base = self.server.base_url
+        self.context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                           viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(30_000)
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.figures: dict = {}
+
+    def go_offline(self):
+        self.server.stop()
+        self.context.set_offline(True)
+
+    def go_online(self):
+        self.server = serve(self.site, self.port)  # same origin: the same service worker
+        self.context.set_offline(False)
+
+    def caches(self) -> dict[str, list[str]]:
+        """Cache name -> site-relative URLs in it."""
+        return self.page.evaluate("""async base => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                out[name] = (await cache.keys()).map(r => r.url.slice(base.length)).sort();
+            }
+            return out;
+        }""", self.base)
+
+    def cache_name(self, release: str) -> str:
+        return f"yingsu:{self.base}:{release}"
+
+    def fetch_text(self, path: str) -> str:
+        return self.page.evaluate("async url => (await fetch(url)).text()", self.base + path)
+
+    def served_paths(self, since: int = 0) -> list[str]:
+        return [path for method, path, status in self.server.served[since:]]
+
+    def close(self):
+        self.context.close()
+        self.server.stop()
+
+
+@pytest.fixture(scope="module")
+def reader(browser, built_site, tmp_path_factory):
+    site = tmp_path_factory.mktemp("live") / "yingsu"
+    shutil.copytree(built_site, site)
+    r = Reader(browser, site, tmp_path_factory.mktemp("reader"))
+    yield r
+    r.close()
+    if r.figures:
+        print("\noffline figures: " + json.dumps(r.figures, ensure_ascii=False))
+
+
+def wait_ready(page):
+    page.wait_for_function("window.YingsuCalc && ['ready', 'failed'].includes(YingsuCalc.status.state)", timeout=BOOT_MS)
+    assert page.evaluate("YingsuCalc.status.state") == "ready", page.evaluate("YingsuCalc.status.message")
+
+
+def answer_deadline(page):
+    page.fill("#f-complaint_served", "2026-09-16")
+    # 2026-09-16 + 15 days = 10-01 (National Day) -> first working day 10-08
+    page.wait_for_function("[...document.querySelectorAll('.calc-headline')]"
+                           ".some(e => e.textContent === '答辩期限：2026年10月8日（星期四）')")
+
+
+def search_hrefs(page, query: str) -> list[str]:
+    box = page.locator(".md-search__input")
+    if not box.is_visible():
+        page.keyboard.press("/")
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item a.md-search-result__link").first.wait_for()
+    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link",
+                                     "els => els.map(a => a.getAttribute('href'))")
+
+
+def test_first_visit_installs_the_shell_and_takes_control(reader):
+    page = reader.page
+    page.goto(reader.base)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    assert page.evaluate("YingsuOffline.mode") == "offline-ready"
+    release = manifest_of(reader.site)
+    caches = reader.caches()
+    assert list(caches) == [reader.cache_name(release["release"])]
+    assert set(caches[reader.cache_name(release["release"])]) == set(release["shell"])
+    assert reader.errors == []
+
+
+def test_first_use_of_a_calculator_caches_its_runtime(reader):
+    page = reader.page
+    page.goto(reader.base + "calculators/deadlines/")
+    wait_ready(page)
+    answer_deadline(page)
+    release = manifest_of(reader.site)
+    name = reader.cache_name(release["release"])
+    page.wait_for_function("""async ([name, base, paths]) => {
+        const cache = await caches.open(name);
+        const keys = new Set((await cache.keys()).map(r => r.url.slice(base.length)));
+        return paths.every(p => keys.has(p));
+    }""", arg=[name, reader.base, sorted(release["runtime"])], timeout=120_000, polling=500)
+    usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
+    reader.figures["cache_usage_mb"] = round(usage / 1e6, 1)
+    reader.figures["shell_files"] = len(release["shell"])
+    reader.figures["shell_mb"] = round(sum((reader.site / (p + "index.html" if p == "" or p.endswith("/") else p))
+                                           .stat().st_size for p in release["shell"]) / 1e6, 2)
+    reader.figures["runtime_mb"] = round(sum((reader.site / p).stat().st_size for p in release["runtime"]) / 1e6, 2)
+    assert reader.errors == []
+
+
+def test_offline_pages_search_and_calculator_still_work(reader):
+    page = reader.page
+    reader.go_offline()
+    page.goto(reader.base)  # visited before
+    assert page.locator("h1").first.inner_text().startswith("聊城市行政应诉工作知识库")
+    page.goto(reader.base + "law/alp/")  # never visited: precached
+    assert page.locator("h1").first.is_visible()
+    page.goto(reader.base + "measures/chapter-3/")
+    assert page.locator("h3#art-22").inner_text().startswith("第二十二条")
+    hrefs = search_hrefs(page, "答辩状")
+    assert any("measures/chapter-2/" in h and "#art-15" in h for h in hrefs[:6]), hrefs[:6]
+    page.keyboard.press("Escape")  # close the search overlay
+    page.click('nav.md-nav a[href$="calculators/deadlines/"]')  # instant navigation, offline
+    page.wait_for_url(lambda url: "/calculators/deadlines/" in url)
+    page.wait_for_selector("[data-calculator]")
+    page.reload()
+    wait_ready(page)
+    answer_deadline(page)
+    response = page.goto(reader.base + "no/such/page/")
+    assert response.status == 404 and "404" in page.content()
+    assert reader.errors == []
+
+
+def test_a_new_release_replaces_the_cache_cleanly(reader):
+    page = reader.page
+    reader.go_online()
+    old = manifest_of(reader.site)
+    page.goto(reader.base)
+    old_css = reader.fetch_text(CHANGED_CSS)
+
+    # deploy release 2: one page and one stylesheet changed, sw.js regenerated
+    index = reader.site / CHANGED_PAGE
+    index.write_text(index.read_text(encoding="utf-8").replace("</article>", MARKER + "</article>", 1), encoding="utf-8")
+    css = reader.site / CHANGED_CSS
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* release 2 */\n", encoding="utf-8")
+    new = offline_hook.write_service_worker(reader.site, ["zh"])
+    assert new["release"] != old["release"]
+    since = len(reader.server.served)
+
+    page.reload()  # the browser checks sw.js and installs release 2 in the background
+    page.locator("#update-bar").wait_for(timeout=60_000)
+    # until the reader switches, everything still comes from release 1
+    assert page.locator("#release-marker").count() == 0
+    assert reader.fetch_text(CHANGED_CSS) == old_css
+    assert set(reader.caches()) == {reader.cache_name(old["release"]), reader.cache_name(new["release"])}
+
+    with page.expect_navigation():
+        page.click("#update-bar button")
+    page.locator("#release-marker").wait_for()
+    assert reader.fetch_text(CHANGED_CSS).endswith("/* release 2 */\n")
+    caches = reader.caches()
+    assert list(caches) == [reader.cache_name(new["release"])]
+    # the runtime had been cached, so release 2 has it too — copied, not downloaded again
+    assert set(caches[reader.cache_name(new["release"])]) == set(new["shell"]) | set(new["runtime"])
+    fetched = {p.split("?")[0] for p in reader.served_paths(since)}
+    assert "/yingsu/assets/stylesheets/site.css" in fetched and "/yingsu/" in fetched
+    assert not {p for p in fetched if "pyodide" in p or p.endswith(("calculators.zip", "/law/alp/"))}, fetched
+    reader.figures["update_fetched_files"] = sorted(fetched)
+
+    # and the new release works offline too
+    reader.go_offline()
+    page.goto(reader.base)
+    assert page.locator("#release-marker").is_visible()
+    reader.go_online()
+    assert reader.errors == []
+
+
+def test_a_half_copied_deployment_is_not_installed(reader):
+    page = reader.page
+    current = manifest_of(reader.site)
+    about = reader.site / "about" / "index.html"
+    original = about.read_text(encoding="utf-8")
+    about.write_text(original.replace("</article>", "<p>第三版</p></article>", 1), encoding="utf-8")
+    offline_hook.write_service_worker(reader.site, ["zh"])
+    about.write_text(original, encoding="utf-8")  # the server now has a file sw.js does not list
+
+    page.goto(reader.base)
+    state = page.evaluate("""async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        try { await reg.update(); } catch (e) { return 'update rejected: ' + e.message; }
+        for (let i = 0; i < 600 && reg.installing; i++) await new Promise(r => setTimeout(r, 100));
+        return {installing: !!reg.installing, waiting: !!reg.waiting};
+    }""")
+    assert state == {"installing": False, "waiting": False} or str(state).startswith("update rejected"), state
+    assert page.locator("#update-bar").count() == 0
+    page.reload()
+    assert page.locator("#release-marker").is_visible()  # still the complete release 2
+    assert reader.cache_name(current["release"]) in reader.caches()
+
+
+def test_plain_http_intranet_address_registers_nothing_and_fails_nothing(page, intranet_url):
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.goto(intranet_url)
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.isSecureContext") is False
+    assert page.evaluate("'serviceWorker' in navigator") is False
+    assert page.evaluate("YingsuOffline.mode") == "online-only"
+    assert page.errors == [] and console_errors == []

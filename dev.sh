@@ -3,6 +3,8 @@
 #   bash dev.sh serve   install what is missing, build the site, serve it at http://127.0.0.1:8000/
 #   bash dev.sh test    install what is missing, then run every test (what .ci/run calls)
 #   bash dev.sh build   install what is missing and build the static site into site/
+#   bash dev.sh release install what is missing and write build/yingsu-<version>.zip (+ .sha256),
+#                       the reproducible archive an administrator deploys (scripts/release.py)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -88,11 +90,17 @@ case "${1:-}" in
     say "本地访问：http://127.0.0.1:$PORT/   （按 Ctrl+C 停止）"
     exec "$VENV/bin/python" -m http.server "$PORT" --bind 127.0.0.1 --directory site
     ;;
+  release)
+    setup
+    shift
+    say "生成发布包（build/yingsu-<版本>.zip）"
+    exec "$VENV/bin/python" scripts/release.py "$@"
+    ;;
   test)
     setup
     shift
     NO_MKDOCS_2_WARNING=1 exec "$VENV/bin/pytest" "$@"
     ;;
   *)
-    echo "用法：bash dev.sh serve | test | build"; exit 64 ;;
+    echo "用法：bash dev.sh serve | test | build | release"; exit 64 ;;
 esac

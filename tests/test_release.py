@@ -1,0 +1,361 @@
+"""The release archive an administrator deploys (`bash dev.sh release`, scripts/release.py),
+and that archive served by Debian's nginx with deploy/nginx/yingsu.conf under /yingsu/.
+
+1. Reproducible: the same tree built twice — once through dev.sh with TZ=UTC, once through
+   the script with TZ=Asia/Shanghai — gives byte-identical archives; no build path and no
+   date other than the commit's is inside; SHA256SUMS covers every file.
+2. The server configurations map every file type the site uses (the .wasm type above all).
+3. nginx for real: `nginx -t` is clean, every file is served with its type, the caching
+   headers are as documented (no-cache for HTML and unhashed files, a year for hashed
+   assets), the other servers' drop-in files are hidden, and in Chromium an article page,
+   search and a calculator work with every request going to nginx.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from nginx_server import NginxServer
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core machine
+FOLDER = "yingsu"
+
+# The type each file extension of the site must be served with.
+EXPECTED_TYPES = {
+    ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript",
+    ".json": "application/json", ".map": "application/json", ".xml": "application/xml",
+    ".gz": "application/gzip", ".wasm": "application/wasm", ".zip": "application/zip",
+    ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".txt": "text/plain",
+    ".webmanifest": "application/manifest+json", ".woff2": "font/woff2",
+}
+# Types IIS (and older Tomcat/Apache) do not serve by default: each drop-in config must add them.
+MUST_REGISTER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".json": "application/json",
+                 ".webmanifest": "application/manifest+json"}
+DROP_INS = {f"{FOLDER}/web.config", f"{FOLDER}/.htaccess", f"{FOLDER}/WEB-INF/web.xml"}
+HASHED = re.compile(r"^assets/.+\.[0-9a-f]{8}\.min\.(js|css)$")
+
+
+@dataclass
+class Release:
+    zip_path: Path
+    data: bytes
+    sha256_file: Path
+    seconds: float
+
+
+def run_release(command: list[str], out: Path, tz: str) -> Release:
+    env = dict(os.environ, TZ=tz)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    began = time.perf_counter()
+    proc = subprocess.run(command + ["--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=900)
+    seconds = time.perf_counter() - began
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    zips = list(out.glob("yingsu-*.zip"))
+    assert len(zips) == 1, zips
+    return Release(zips[0], zips[0].read_bytes(), out / (zips[0].name + ".sha256"), seconds)
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory) -> tuple[Release, Release]:
+    first = run_release(["bash", "dev.sh", "release"], tmp_path_factory.mktemp("release-a"), "UTC")
+    second = run_release([sys.executable, "scripts/release.py"], tmp_path_factory.mktemp("release-b"),
+                         "Asia/Shanghai")
+    print(f"\nrelease: {first.zip_path.name} {len(first.data) / 1e6:.2f} MB; "
+          f"built in {first.seconds:.1f} s and {second.seconds:.1f} s")
+    return first, second
+
+
+@pytest.fixture(scope="module")
+def release(releases) -> Release:
+    return releases[0]
+
+
+@pytest.fixture(scope="module")
+def archive(release) -> dict[str, bytes]:
+    with zipfile.ZipFile(release.zip_path) as z:
+        return {info.filename: z.read(info) for info in z.infolist()}
+
+
+@pytest.fixture(scope="module")
+def commit_epoch() -> int:
+    return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout)
+
+
+def site_names(archive) -> list[str]:
+    """Site-relative names of the built site's files (without the drop-in server configs)."""
+    return sorted(n[len(FOLDER) + 1:] for n in archive if n.startswith(FOLDER + "/") and n not in DROP_INS)
+
+
+# 1. Reproducible ------------------------------------------------------------------------------
+
+def test_the_same_tree_gives_a_byte_identical_archive(releases):
+    first, second = releases
+    assert first.zip_path.name == second.zip_path.name
+    assert hashlib.sha256(first.data).hexdigest() == hashlib.sha256(second.data).hexdigest()
+    assert first.data == second.data
+    digest, name = first.sha256_file.read_text(encoding="ascii").split()
+    assert (digest, name) == (hashlib.sha256(first.data).hexdigest(), first.zip_path.name)
+    assert second.sha256_file.read_text() == first.sha256_file.read_text()
+
+
+def test_version_names_the_commit(release):
+    short = subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert re.fullmatch(rf"yingsu-(\d{{8}}-{short}|[0-9A-Za-z._-]+)(-dirty)?\.zip", release.zip_path.name)
+
+
+def test_entries_are_sorted_ascii_with_the_commit_date(release, commit_epoch):
+    with zipfile.ZipFile(release.zip_path) as z:
+        infos = z.infolist()
+    names = [i.filename for i in infos]
+    assert names == sorted(names)
+    assert all(n.isascii() and not n.startswith("/") and ".." not in n.split("/") for n in names)
+    assert {i.date_time for i in infos} == {time.gmtime(commit_epoch)[:6]}
+    assert {i.external_attr >> 16 for i in infos} == {0o100644}
+
+
+def test_layout_site_folder_drop_ins_configs_and_note(archive):
+    for name in ["DEPLOY.txt", "SHA256SUMS", f"{FOLDER}/index.html", f"{FOLDER}/sw.js",
+                 f"{FOLDER}/assets/pyodide/pyodide.asm.wasm", f"{FOLDER}/assets/calculators.zip",
+                 "deploy/nginx/yingsu.conf", "deploy/iis/web.config", "deploy/apache/.htaccess",
+                 "deploy/apache/yingsu.conf", "deploy/tomcat/web.xml", *DROP_INS]:
+        assert name in archive, name
+    assert archive[f"{FOLDER}/.htaccess"] == (ROOT / "deploy/apache/.htaccess").read_bytes()
+    assert archive[f"{FOLDER}/WEB-INF/web.xml"] == (ROOT / "deploy/tomcat/web.xml").read_bytes()
+
+
+def test_checksums_cover_every_file(archive):
+    listed = {}
+    for line in archive["SHA256SUMS"].decode("ascii").splitlines():
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    assert set(listed) == set(archive) - {"SHA256SUMS"}
+    for name, digest in listed.items():
+        assert hashlib.sha256(archive[name]).hexdigest() == digest, name
+
+
+def test_no_build_path_and_no_date_but_the_commits(archive, commit_epoch, tmp_path_factory):
+    forbidden = [str(ROOT), "yingsu-release-", str(tmp_path_factory.getbasetemp())]
+    text_suffixes = (".html", ".js", ".css", ".json", ".xml", ".txt", ".config", ".htaccess", ".conf")
+    for name, data in archive.items():
+        if name.endswith(text_suffixes):
+            text = data.decode("utf-8", errors="replace")
+            assert not [f for f in forbidden if f in text], name
+    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", archive[f"{FOLDER}/sitemap.xml"].decode()))
+    assert lastmods == {time.strftime("%Y-%m-%d", time.gmtime(commit_epoch))}
+    gz = archive[f"{FOLDER}/sitemap.xml.gz"]
+    assert int.from_bytes(gz[4:8], "little") <= commit_epoch  # gzip header time: the build date, not now
+
+
+def test_deploy_note_is_chinese_for_notepad_with_the_version(archive, release):
+    note = archive["DEPLOY.txt"]
+    assert note.startswith(b"\xef\xbb\xbf")
+    text = note[3:].decode("utf-8")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    assert release.zip_path.stem.removeprefix("yingsu-") in text
+    assert "{" + "version}" not in text and "http://服务器地址/yingsu/" in text
+    assert "sha256sum -c SHA256SUMS" in text and "Get-FileHash" in text
+
+
+# 2. Server configurations ---------------------------------------------------------------------
+
+def nginx_types() -> dict[str, str]:
+    text = (ROOT / "deploy/nginx/yingsu.conf").read_text(encoding="utf-8")
+    block = re.search(r"types\s*\{([^}]*)\}", text).group(1)
+    out = {}
+    for line in block.strip().splitlines():
+        mime, *extensions = line.strip().rstrip(";").split()
+        out.update({"." + e: mime for e in extensions})
+    return out
+
+
+def test_nginx_types_cover_every_file_of_the_site(archive):
+    """The snippet's types block replaces the server's mime.types inside /yingsu/, so it must
+    name every extension the site has."""
+    types = nginx_types()
+    assert {ext: EXPECTED_TYPES[ext] for ext in types} == types
+    extensions = {Path(n).suffix for n in site_names(archive)}
+    assert extensions <= set(types), extensions - set(types)
+
+
+def test_iis_config_registers_the_types_and_caches_hashed_assets_for_a_year(archive):
+    root = ElementTree.fromstring(archive[f"{FOLDER}/web.config"])
+    content = root.find("system.webServer/staticContent")
+    children = list(content)
+    maps = {}
+    for i, el in enumerate(children):
+        if el.tag == "mimeMap":
+            ext = el.get("fileExtension")
+            assert children[i - 1].tag == "remove" and children[i - 1].get("fileExtension") == ext, ext
+            maps[ext] = el.get("mimeType")
+    assert {e: maps.get(e) for e in MUST_REGISTER} == MUST_REGISTER
+    assert content.find("clientCache").get("cacheControlMode") == "DisableCache"
+    located = {loc.get("path"): loc.find("system.webServer/staticContent/clientCache").attrib
+               for loc in root.findall("location")}
+    hashed = {n for n in site_names(archive) if HASHED.match(n)}
+    assert len(hashed) >= 4 and set(located) == hashed
+    assert all(a == {"cacheControlMode": "UseMaxAge", "cacheControlMaxAge": "365.00:00:00"} for a in located.values())
+    # the copy in deploy/ (shown on the guide page) is the same file without the per-release part
+    ElementTree.fromstring(archive["deploy/iis/web.config"])
+
+
+def test_tomcat_and_apache_register_the_types(archive):
+    ns = {"j": "http://xmlns.jcp.org/xml/ns/javaee"}
+    root = ElementTree.fromstring(archive[f"{FOLDER}/WEB-INF/web.xml"])
+    maps = {"." + m.findtext("j:extension", namespaces=ns): m.findtext("j:mime-type", namespaces=ns)
+            for m in root.findall("j:mime-mapping", ns)}
+    assert {e: maps.get(e) for e in MUST_REGISTER} == MUST_REGISTER
+    assert root.find("j:filter/j:filter-class", ns).text == "org.apache.catalina.filters.ExpiresFilter"
+    htaccess = archive[f"{FOLDER}/.htaccess"].decode()
+    added = {}
+    for mime, exts in re.findall(r"^AddType\s+(\S+)\s+(.+)$", htaccess, re.M):
+        added.update({e: mime for e in exts.split()})
+    assert {e: added.get(e) for e in MUST_REGISTER} == MUST_REGISTER
+
+
+# 3. nginx for real ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nginx(release, tmp_path_factory):
+    unzipped = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(release.zip_path) as z:
+        z.extractall(unzipped)
+    server = NginxServer(unzipped / FOLDER, tmp_path_factory.mktemp("nginx"))
+    print(f"\nnginx started in {server.started_in * 1000:.0f} ms on {server.base_url}")
+    yield server
+    server.stop()
+    # nginx logs each 404 of a missing file as an error: only the deliberate ones are expected
+    deliberate = ("/yingsu/no/such/page/", "/other/")
+    errors = [line for line in server.log().splitlines() if re.search(r"\[(emerg|alert|crit|error)\]", line)
+              and not any(f'request: "GET {path} ' in line for path in deliberate)]
+    assert errors == [], errors
+
+
+def fetch(url: str, method: str = "GET", headers: dict | None = None):
+    """(status, headers, body) without following redirects."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, method=method, headers=headers or {})
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_nginx_config_test_is_clean(nginx):
+    assert "syntax is ok" in nginx.config_test and "test is successful" in nginx.config_test
+    assert not re.search(r"\[(warn|emerg|alert)\]", nginx.config_test), nginx.config_test
+
+
+def test_nginx_serves_every_file_with_its_type(nginx, archive):
+    wrong = []
+    for name in site_names(archive):
+        status, headers, _ = fetch(nginx.base_url + name, "HEAD")
+        expected = EXPECTED_TYPES[Path(name).suffix]
+        got = headers.get("Content-Type", "")
+        if status != 200 or got.split(";")[0] != expected:
+            wrong.append((name, status, got))
+        elif expected.startswith("text/") and "charset=utf-8" not in got:
+            wrong.append((name, status, got))
+    assert wrong == []
+
+
+def test_nginx_cache_headers(nginx, archive):
+    def cache_control(path):
+        status, headers, _ = fetch(nginx.base_url + path)
+        assert status == 200, path
+        return headers.get("Cache-Control")
+
+    for path in ["", "measures/chapter-3/", "sitemap.xml", "search/search_index.json", "sw.js",
+                 "assets/calculators.json", "assets/calculators.zip", "assets/javascripts/site.js",
+                 "assets/stylesheets/site.css", "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.js"]:
+        assert cache_control(path) == "no-cache", path
+    hashed = [n for n in site_names(archive) if HASHED.match(n)]
+    assert any(n.startswith("assets/javascripts/bundle.") for n in hashed)
+    assert any(n.startswith("assets/stylesheets/main.") for n in hashed)
+    for path in hashed:
+        assert cache_control(path) == "public, max-age=31536000, immutable", path
+    # revalidation answers 304 without the body
+    _, headers, _ = fetch(nginx.base_url + "assets/pyodide/pyodide.asm.wasm")
+    status, _, body = fetch(nginx.base_url + "assets/pyodide/pyodide.asm.wasm",
+                            headers={"If-None-Match": headers["ETag"]})
+    assert (status, body) == (304, b"")
+
+
+def test_nginx_hides_the_other_servers_configs_redirects_and_404s(nginx):
+    for path in ["web.config", ".htaccess", "WEB-INF/web.xml"]:
+        assert fetch(nginx.base_url + path)[0] == 404, path
+    status, headers, _ = fetch(nginx.origin + "/yingsu")
+    assert status == 301 and urlsplit(headers["Location"]).path == "/yingsu/"
+    status, headers, body = fetch(nginx.base_url + "no/such/page/")
+    assert status == 404 and "text/html" in headers["Content-Type"] and "404".encode() in body
+    assert fetch(nginx.origin + "/other/")[0] == 404  # nothing outside /yingsu/ is served by the snippet
+
+
+def test_browser_smoke_on_nginx(browser, nginx):
+    """An article page, search and a calculator, as a clerk would use them, served by nginx."""
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                  viewport={"width": 1280, "height": 900})
+    requests, responses, errors = [], [], []
+    context.on("request", lambda r: requests.append(r.url))
+    context.on("response", lambda r: responses.append(r))
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_default_timeout(30_000)
+    timings = {}
+    try:
+        began = time.perf_counter()
+        page.goto(nginx.base_url + "measures/chapter-3/")
+        assert page.locator("h3#art-22").inner_text().startswith("第二十二条")
+        timings["article"] = time.perf_counter() - began
+
+        began = time.perf_counter()
+        box = page.locator(".md-search__input")
+        if not box.is_visible():
+            page.keyboard.press("/")
+        box.fill("答辩状")
+        box.press("End")
+        first = page.locator(".md-search-result__item a.md-search-result__link").first
+        first.wait_for()
+        hrefs = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link",
+                                          "els => els.map(a => a.getAttribute('href'))")
+        assert any("measures/chapter-2/" in h and "#art-15" in h for h in hrefs[:6]), hrefs[:6]
+        timings["search"] = time.perf_counter() - began
+
+        began = time.perf_counter()
+        page.goto(nginx.base_url + "calculators/deadlines/")
+        page.wait_for_function("window.YingsuCalc && YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
+        page.fill("#f-complaint_served", "2026-09-16")
+        # 2026-09-16 + 15 days = 10-01 (National Day) -> first working day 10-08
+        page.wait_for_function(
+            "[...document.querySelectorAll('.calc-headline')].some(e => e.textContent === '答辩期限：2026年10月8日（星期四）')")
+        timings["calculator"] = time.perf_counter() - began
+
+        assert all(u.startswith(nginx.origin + "/yingsu/") or u.startswith(("data:", "blob:")) for u in requests), \
+            [u for u in requests if not u.startswith(nginx.origin)]
+        wasm = [r for r in responses if r.url.endswith("pyodide.asm.wasm") and r.request.method == "GET"]
+        assert wasm and all(r.headers["content-type"] == "application/wasm" for r in wasm)
+        assert errors == []
+    finally:
+        context.close()
+    print("\nnginx smoke: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))

@@ -17,7 +17,8 @@ DATA = Path(__file__).resolve().parent / "data"
 @lru_cache(maxsize=None)
 def instrument(key: str) -> dict:
     """The structured text of one instrument (``measures`` or a law key such as ``alp``)."""
-    path = DATA / "measures.json" if key == "measures" else DATA / "law" / f"{key}.json"
+    # measures.json, or a revised text beside it (measures-2027.json); upstream law in law/
+    path = DATA / f"{key}.json" if key == "measures" or key.startswith("measures-") else DATA / "law" / f"{key}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

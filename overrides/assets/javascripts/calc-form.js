@@ -305,7 +305,8 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-calculator]"), setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  // Material's document$ completes without emitting on pages opened from disk (file://)
+  if (window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:") {
     window.document$.subscribe(onPage);
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", onPage);

@@ -70,11 +70,38 @@ def run_release(command: list[str], out: Path, tz: str) -> Release:
     return Release(zips[0], zips[0].read_bytes(), out / (zips[0].name + ".sha256"), seconds)
 
 
+NOT_SOURCE = {".git", ".venv", "node_modules", "site", "build", "__pycache__", ".hypothesis", ".pytest_cache",
+              "artifacts"}
+
+
+def tree_fingerprint() -> str:
+    """Changes when any source file is added, removed or modified (size and mtime)."""
+    entries = []
+    for dirpath, dirnames, filenames in os.walk(ROOT):
+        dirnames[:] = sorted(d for d in dirnames if d not in NOT_SOURCE)
+        for name in sorted(filenames):
+            path = Path(dirpath, name)
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            entries.append(f"{path.relative_to(ROOT)}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(entries).encode()).hexdigest()
+
+
 @pytest.fixture(scope="module")
 def releases(tmp_path_factory) -> tuple[Release, Release]:
-    first = run_release(["bash", "dev.sh", "release"], tmp_path_factory.mktemp("release-a"), "UTC")
-    second = run_release([sys.executable, "scripts/release.py"], tmp_path_factory.mktemp("release-b"),
-                         "Asia/Shanghai")
+    """Two builds of the same tree. Built again if the tree changed in between (someone editing
+    the working copy meanwhile), since that would be two different trees."""
+    for attempt in range(3):
+        before = tree_fingerprint()
+        first = run_release(["bash", "dev.sh", "release"], tmp_path_factory.mktemp("release-a"), "UTC")
+        second = run_release([sys.executable, "scripts/release.py"], tmp_path_factory.mktemp("release-b"),
+                             "Asia/Shanghai")
+        if tree_fingerprint() == before:
+            break
+    else:
+        pytest.fail("the working tree kept changing while the release was built")
     print(f"\nrelease: {first.zip_path.name} {len(first.data) / 1e6:.2f} MB; "
           f"built in {first.seconds:.1f} s and {second.seconds:.1f} s")
     return first, second

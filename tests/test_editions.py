@@ -40,7 +40,7 @@ def badges(page):
 
 def test_every_page_of_the_measures_shows_its_version_under_the_title(pages):
     measures = [p for url, p in pages.items() if url.startswith("measures/")]
-    assert len(measures) == 7  # index + six chapters
+    assert {p.url for p in measures} >= {"measures/"} | {f"measures/chapter-{n}/" for n in range(1, 7)}
     for page in measures:
         found = badges(page)
         assert [b.text() for b in found] == [BADGE_2021], page.url

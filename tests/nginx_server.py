@@ -73,6 +73,7 @@ class NginxServer:
         if binary is None:
             raise RuntimeError("nginx not found: apt-get install nginx (bash dev.sh setup does, as root)")
         self.prefix = prefix
+        self.site_dir = site_dir
         (prefix / "tmp").mkdir(parents=True, exist_ok=True)
         (prefix / "yingsu.conf").write_text(snippet_for(site_dir), encoding="utf-8")
         self.port = free_port()

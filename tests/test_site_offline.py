@@ -23,7 +23,8 @@ BLOCKED_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net"
 
 # XML namespace names: identifiers, never fetched.
 NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml", "http://www.w3.org/1999/xlink",
-              "http://www.sitemaps.org/schemas/sitemap/0.9")
+              "http://www.sitemaps.org/schemas/sitemap/0.9",
+              "http://xmlns.jcp.org/xml/ns/javaee")  # Tomcat's web.xml, shown on admin/deploy/ (search index)
 
 # The build-time address (mkdocs.yml site_url, host localhost): written into canonical links,
 # the sitemap and the inline script of overrides/main.html that maps the sitemap's URLs onto

@@ -138,6 +138,10 @@
   }
 
   navigator.serviceWorker.register(root + "sw.js", { scope: root }).then(function (registration) {
+    if (!registration) { // blocked by policy (or a test harness) without an error
+      state.mode = "online-only";
+      return;
+    }
     state.mode = "offline-ready";
     state.registration = registration;
     watch(registration);

@@ -1,0 +1,98 @@
+"""Reading the two lists of the form: agents (诉讼代理人) and evidence (证据).
+
+Each list is a JSON array of objects. Every problem raises InputError whose field is
+``"<list>.<row index>.<column>"`` (e.g. ``agents.1.kind``) — or the list's own name when the
+list as a whole is wrong — and whose message names the row in Chinese, so the page can put it
+next to the right input.
+"""
+from dataclasses import dataclass
+
+from .. import inputs
+from ..errors import InputError
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str            # text | choice
+    label: str
+    required: bool = False
+    options: dict | None = None
+    default: str | None = None
+    max_length: int = 500
+    lines: int = 1       # >1: a multi-line text box on the page
+
+
+AGENT_KINDS = {
+    "staff": "本机关工作人员（熟悉相关业务）",
+    "lawyer": "律师（含政府法律顾问）",
+}
+AGENT_KIND_SHORT = {"staff": "本机关工作人员", "lawyer": "律师"}
+AUTHORITIES = {
+    "general": "一般授权",
+    "special": "特别授权",
+}
+AUTHORITY_TEXT = {
+    "general": "一般授权：代为出庭应诉，提交、收集证据，陈述事实和理由，参加法庭调查、质证和辩论，签收法律文书。",
+    "special": ("特别授权：除一般授权事项外，代为承认、放弃、变更诉讼请求，进行调解、和解，提起上诉或申请再审，"
+                "签收法律文书。"),
+}
+EVIDENCE_CATEGORIES = {
+    "authority": "证明被告具有法定职权的证据和依据",
+    "procedure": "证明被诉行政行为程序合法的证据",
+    "facts": "证明被诉行政行为认定事实的证据",
+    "law": "被诉行政行为所依据的规范性文件",
+    "other": "其他证据",
+}
+
+AGENT_COLUMNS = (
+    Column("name", "text", "姓名", required=True, max_length=50),
+    Column("post", "text", "工作单位及职务", required=True, max_length=100),
+    Column("kind", "choice", "身份", required=True, options=AGENT_KINDS, default="staff"),
+    Column("authority", "choice", "代理权限", options=AUTHORITIES, default="general"),
+)
+EVIDENCE_COLUMNS = (
+    Column("category", "choice", "类别", required=True, options=EVIDENCE_CATEGORIES, default="facts"),
+    Column("name", "text", "证据名称", required=True, max_length=200),
+    Column("source", "text", "来源", max_length=200),
+    Column("object", "text", "证明对象", max_length=500),
+    Column("content", "text", "内容", max_length=1000, lines=2),
+    Column("purpose", "text", "证明目的", max_length=1000, lines=2),
+)
+
+MAX_AGENTS = 2        # alp/31/1, measures/27/1: 1 to 2 agents
+MAX_EVIDENCE = 200
+
+
+def read(params: dict, field: str, label: str, unit: str, columns: tuple, *, minimum: int, maximum: int) -> list[dict]:
+    """The list `field` as a list of dicts holding every column (choices default, text '')."""
+    value = params.get(field)
+    if value is None or value == "":
+        value = []
+    if not isinstance(value, list):
+        raise InputError(field, f"“{label}”应为若干行的列表。")
+    if len(value) < minimum:
+        raise InputError(field, f"请至少填写{minimum}{unit}“{label}”。")
+    if len(value) > maximum:
+        raise InputError(field, f"“{label}”最多{maximum}{unit}，现有{len(value)}{unit}。")
+    return [_row(field, label, unit, i, item, columns) for i, item in enumerate(value)]
+
+
+def _row(field: str, label: str, unit: str, index: int, item, columns: tuple) -> dict:
+    where = f"“{label}”第{index + 1}{unit}"
+    if not isinstance(item, dict):
+        raise InputError(f"{field}.{index}", f"{where}的内容无法识别，请删除该{unit}后重新填写。")
+    out = {}
+    for col in columns:
+        try:
+            if col.kind == "choice":
+                out[col.name] = inputs.choice(item, col.name, col.label, col.options,
+                                              required=col.required and col.default is None) or col.default
+            else:
+                out[col.name] = inputs.text(item, col.name, col.label, required=col.required,
+                                            max_length=col.max_length)
+                if col.required and not out[col.name]:
+                    raise InputError(col.name, f"请填写“{col.label}”。")
+        except InputError as error:
+            raise InputError(f"{field}.{index}.{col.name}", f"{where}：{error.message}") from None
+    return out

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PORT="${PORT:-8000}"
-VENV=.venv
+VENV="${VENV:-.venv}"   # another checkout may use this one's environment
 APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx zip)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -55,9 +55,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def snippet_for(site_dir: Path) -> str:
-    """deploy/nginx/yingsu.conf with its alias pointing at site_dir."""
-    text = SNIPPET.read_text(encoding="utf-8")
+def snippet_for(site_dir: Path, snippet: Path = SNIPPET) -> str:
+    """The nginx snippet (deploy/nginx/yingsu.conf) with its alias pointing at site_dir."""
+    text = snippet.read_text(encoding="utf-8")
     text, count = re.subn(r"^(\s*alias\s+)\S+;", lambda m: f"{m.group(1)}{site_dir.as_posix().rstrip('/')}/;",
                           text, flags=re.M)
     assert count == 1, "deploy/nginx/yingsu.conf must contain exactly one alias line"
@@ -68,14 +68,14 @@ class NginxServer:
     """nginx serving `site_dir` under /yingsu/; `base_url`, `origin`, `started_in` (seconds),
     `config_test` (output of nginx -t), `stop()`, `log()` (error log text)."""
 
-    def __init__(self, site_dir: Path, prefix: Path):
+    def __init__(self, site_dir: Path, prefix: Path, snippet: Path = SNIPPET):
         binary = nginx_binary()
         if binary is None:
             raise RuntimeError("nginx not found: apt-get install nginx (bash dev.sh setup does, as root)")
         self.prefix = prefix
         self.site_dir = site_dir
         (prefix / "tmp").mkdir(parents=True, exist_ok=True)
-        (prefix / "yingsu.conf").write_text(snippet_for(site_dir), encoding="utf-8")
+        (prefix / "yingsu.conf").write_text(snippet_for(site_dir, snippet), encoding="utf-8")
         self.port = free_port()
         mime = f"include {SYSTEM_MIME_TYPES};" if SYSTEM_MIME_TYPES.exists() else ""
         self.conf = prefix / "nginx.conf"

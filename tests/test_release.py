@@ -1,9 +1,10 @@
 """The release archive an administrator deploys (`bash dev.sh release`, scripts/release.py),
 and that archive served by Debian's nginx with deploy/nginx/yingsu.conf under /yingsu/.
 
-1. Reproducible: the same tree built twice — once through dev.sh with TZ=UTC, once through
-   the script with TZ=Asia/Shanghai — gives byte-identical archives; no build path and no
-   date other than the commit's is inside; SHA256SUMS covers every file.
+1. Reproducible: the same commit, checked out at two paths and built once through dev.sh
+   with TZ=UTC and once through the script with TZ=Asia/Shanghai, gives byte-identical
+   archives; no build path and no date other than the commit's is inside; SHA256SUMS covers
+   every file. (Built from clones of HEAD: uncommitted edits are not what is tested here.)
 2. The server configurations map every file type the site uses (the .wasm type above all).
 3. nginx for real: `nginx -t` is clean, every file is served with its type, the caching
    headers are as documented (no-cache for HTML and unhashed files, a year for hashed
@@ -17,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -57,53 +59,57 @@ class Release:
     data: bytes
     sha256_file: Path
     seconds: float
+    tree: Path          # the checkout it was built from
 
 
-def run_release(command: list[str], out: Path, tz: str) -> Release:
-    env = dict(os.environ, TZ=tz)
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def clone_at(commit: str, dest: Path) -> Path:
+    """A throw-away clone of the repository at `commit` (objects shared with ours; nothing of
+    ours is written), with the installed npm packages copied in: what a fresh checkout of the
+    commit has after `bash dev.sh setup`."""
+    for args in (["clone", "--quiet", "--shared", "--no-checkout", str(ROOT), str(dest)],
+                 ["-C", str(dest), "checkout", "--quiet", "--detach", commit]):
+        subprocess.run(["git", *args], check=True, capture_output=True, text=True)
+    shutil.copytree(ROOT / "node_modules", dest / "node_modules", symlinks=True)
+    return dest
+
+
+def run_release(command: list[str], tree: Path, out: Path, tz: str) -> Release:
+    env = dict(os.environ, TZ=tz, VENV=str(ROOT / ".venv"))
     env.pop("SOURCE_DATE_EPOCH", None)
     began = time.perf_counter()
-    proc = subprocess.run(command + ["--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True,
+    proc = subprocess.run(command + ["--out", str(out)], cwd=tree, env=env, capture_output=True, text=True,
                           timeout=900)
     seconds = time.perf_counter() - began
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     zips = list(out.glob("yingsu-*.zip"))
     assert len(zips) == 1, zips
-    return Release(zips[0], zips[0].read_bytes(), out / (zips[0].name + ".sha256"), seconds)
-
-
-NOT_SOURCE = {".git", ".venv", "node_modules", "site", "build", "__pycache__", ".hypothesis", ".pytest_cache",
-              "artifacts"}
-
-
-def tree_fingerprint() -> str:
-    """Changes when any source file is added, removed or modified (size and mtime)."""
-    entries = []
-    for dirpath, dirnames, filenames in os.walk(ROOT):
-        dirnames[:] = sorted(d for d in dirnames if d not in NOT_SOURCE)
-        for name in sorted(filenames):
-            path = Path(dirpath, name)
-            try:
-                stat = path.stat()
-            except FileNotFoundError:
-                continue
-            entries.append(f"{path.relative_to(ROOT)}\0{stat.st_size}\0{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(entries).encode()).hexdigest()
+    return Release(zips[0], zips[0].read_bytes(), out / (zips[0].name + ".sha256"), seconds, tree)
 
 
 @pytest.fixture(scope="module")
-def releases(tmp_path_factory) -> tuple[Release, Release]:
-    """Two builds of the same tree. Built again if the tree changed in between (someone editing
-    the working copy meanwhile), since that would be two different trees."""
-    for attempt in range(3):
-        before = tree_fingerprint()
-        first = run_release(["bash", "dev.sh", "release"], tmp_path_factory.mktemp("release-a"), "UTC")
-        second = run_release([sys.executable, "scripts/release.py"], tmp_path_factory.mktemp("release-b"),
-                             "Asia/Shanghai")
-        if tree_fingerprint() == before:
-            break
-    else:
-        pytest.fail("the working tree kept changing while the release was built")
+def commit() -> str:
+    return git("rev-parse", "HEAD")
+
+
+@pytest.fixture(scope="module")
+def releases(commit, tmp_path_factory) -> tuple[Release, Release]:
+    """The commit checked out twice at different paths, built once through dev.sh (TZ=UTC) and
+    once through the script (TZ=Asia/Shanghai). Built from clones rather than this working copy,
+    so that edits in progress here are no part of it (as on CI, where both are the same)."""
+    tree = clone_at(commit, tmp_path_factory.mktemp("checkout-a") / "repo")
+    # dev.sh installs into the environment it is given whatever the checkout's lock files pin:
+    # only when they are ours (no uncommitted dependency change here) may it use our .venv
+    same_locks = all((tree / f).read_bytes() == (ROOT / f).read_bytes()
+                     for f in ("requirements.lock", "package-lock.json"))
+    command = ["bash", "dev.sh", "release"] if same_locks else [sys.executable, "scripts/release.py"]
+    first = run_release(command, tree, tmp_path_factory.mktemp("release-a"), "UTC")
+    second = run_release([sys.executable, "scripts/release.py"],
+                         clone_at(commit, tmp_path_factory.mktemp("checkout-b") / "elsewhere" / "checkout-elsewhere"),
+                         tmp_path_factory.mktemp("release-b"), "Asia/Shanghai")
     print(f"\nrelease: {first.zip_path.name} {len(first.data) / 1e6:.2f} MB; "
           f"built in {first.seconds:.1f} s and {second.seconds:.1f} s")
     return first, second
@@ -121,9 +127,8 @@ def archive(release) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def commit_epoch() -> int:
-    return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout)
+def commit_epoch(commit) -> int:
+    return int(git("log", "-1", "--format=%ct", commit))
 
 
 def site_names(archive) -> list[str]:
@@ -143,10 +148,12 @@ def test_the_same_tree_gives_a_byte_identical_archive(releases):
     assert second.sha256_file.read_text() == first.sha256_file.read_text()
 
 
-def test_version_names_the_commit(release):
-    short = subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.strip()
-    assert re.fullmatch(rf"yingsu-(\d{{8}}-{short}|[0-9A-Za-z._-]+)(-dirty)?\.zip", release.zip_path.name)
+def test_version_names_the_commit(release, commit, commit_epoch):
+    """A clean checkout: <commit date>-<short commit>, or the tag of a tagged commit."""
+    tags = subprocess.run(["git", "tag", "--points-at", commit], cwd=ROOT, capture_output=True,
+                          text=True).stdout.split()
+    dated = time.strftime("%Y%m%d", time.gmtime(commit_epoch)) + "-" + commit[:7]
+    assert release.zip_path.name in {f"yingsu-{v}.zip" for v in tags + [dated]}
 
 
 def test_entries_are_sorted_ascii_with_the_commit_date(release, commit_epoch):
@@ -160,14 +167,14 @@ def test_entries_are_sorted_ascii_with_the_commit_date(release, commit_epoch):
     assert {i.external_attr >> 16 for i in infos} == {0o100644}
 
 
-def test_layout_site_folder_drop_ins_configs_and_note(archive):
+def test_layout_site_folder_drop_ins_configs_and_note(archive, release):
     for name in ["DEPLOY.txt", "SHA256SUMS", f"{FOLDER}/index.html", f"{FOLDER}/sw.js",
                  f"{FOLDER}/assets/pyodide/pyodide.asm.wasm", f"{FOLDER}/assets/calculators.zip",
                  "deploy/nginx/yingsu.conf", "deploy/iis/web.config", "deploy/apache/.htaccess",
                  "deploy/apache/yingsu.conf", "deploy/tomcat/web.xml", *DROP_INS]:
         assert name in archive, name
-    assert archive[f"{FOLDER}/.htaccess"] == (ROOT / "deploy/apache/.htaccess").read_bytes()
-    assert archive[f"{FOLDER}/WEB-INF/web.xml"] == (ROOT / "deploy/tomcat/web.xml").read_bytes()
+    assert archive[f"{FOLDER}/.htaccess"] == (release.tree / "deploy/apache/.htaccess").read_bytes()
+    assert archive[f"{FOLDER}/WEB-INF/web.xml"] == (release.tree / "deploy/tomcat/web.xml").read_bytes()
 
 
 def test_checksums_cover_every_file(archive):
@@ -181,7 +188,8 @@ def test_checksums_cover_every_file(archive):
 
 
 def test_no_build_path_and_no_date_but_the_commits(archive, commit_epoch, tmp_path_factory):
-    forbidden = [str(ROOT), "yingsu-release-", str(tmp_path_factory.getbasetemp())]
+    """(The two checkouts were at different paths and gave the same bytes; this names the paths.)"""
+    forbidden = [str(ROOT), "yingsu-release-", str(tmp_path_factory.getbasetemp()), "checkout-a", "checkout-elsewhere"]
     text_suffixes = (".html", ".js", ".css", ".json", ".xml", ".txt", ".config", ".htaccess", ".conf")
     for name, data in archive.items():
         if name.endswith(text_suffixes):
@@ -205,8 +213,8 @@ def test_deploy_note_is_chinese_for_notepad_with_the_version(archive, release):
 
 # 2. Server configurations ---------------------------------------------------------------------
 
-def nginx_types() -> dict[str, str]:
-    text = (ROOT / "deploy/nginx/yingsu.conf").read_text(encoding="utf-8")
+def nginx_types(archive) -> dict[str, str]:
+    text = archive["deploy/nginx/yingsu.conf"].decode("utf-8")
     block = re.search(r"types\s*\{([^}]*)\}", text).group(1)
     out = {}
     for line in block.strip().splitlines():
@@ -218,7 +226,7 @@ def nginx_types() -> dict[str, str]:
 def test_nginx_types_cover_every_file_of_the_site(archive):
     """The snippet's types block replaces the server's mime.types inside /yingsu/, so it must
     name every extension the site has."""
-    types = nginx_types()
+    types = nginx_types(archive)
     assert {ext: EXPECTED_TYPES[ext] for ext in types} == types
     extensions = {Path(n).suffix for n in site_names(archive)}
     assert extensions <= set(types), extensions - set(types)
@@ -266,7 +274,7 @@ def nginx(release, tmp_path_factory):
     unzipped = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(release.zip_path) as z:
         z.extractall(unzipped)
-    server = NginxServer(unzipped / FOLDER, tmp_path_factory.mktemp("nginx"))
+    server = NginxServer(unzipped / FOLDER, tmp_path_factory.mktemp("nginx"), unzipped / "deploy/nginx/yingsu.conf")
     print(f"\nnginx started in {server.started_in * 1000:.0f} ms on {server.base_url}")
     yield server
     server.stop()
@@ -348,10 +356,20 @@ def test_nginx_hides_the_other_servers_configs_redirects_and_404s(nginx):
     assert fetch(nginx.origin + "/other/")[0] == 404  # nothing outside /yingsu/ is served by the snippet
 
 
-def test_browser_smoke_on_nginx(browser, nginx):
+@pytest.fixture(scope="module")
+def release_browser(playwright_instance):
+    """Debian's Chromium, as in conftest's `browser` (which needs the working copy's build)."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
+
+
+def test_browser_smoke_on_nginx(release_browser, nginx):
     """An article page, search and a calculator, as a clerk would use them, served by nginx."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
-                                  viewport={"width": 1280, "height": 900})
+    context = release_browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                          viewport={"width": 1280, "height": 900})
     requests, responses, errors = [], [], []
     context.on("request", lambda r: requests.append(r.url))
     context.on("response", lambda r: responses.append(r))

@@ -91,7 +91,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m http.server "$PORT" --bind 127.0.0.1 --directory site
     ;;
   release)
-    setup
+    setup_system; setup_python; setup_node   # what the build needs (not the test-only wheels)
     shift
     say "生成发布包（build/yingsu-<版本>.zip）"
     exec "$VENV/bin/python" scripts/release.py "$@"

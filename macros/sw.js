@@ -202,7 +202,9 @@ function keep(path, response) {
 }
 
 function offlinePage() {
-  return caches.open(CACHE).then(function (cache) { return cache.match(absolute("404.html")); }).then(function (page) {
+  return caches.open(CACHE).then(function (cache) { return cache.match(absolute("404.html")); }).catch(function () {
+    return null;
+  }).then(function (page) {
     if (!page) return Response.error();
     return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
   });
@@ -221,6 +223,8 @@ self.addEventListener("fetch", function (event) {
   }
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(absolute(path));
+  }).catch(function () {
+    return null; // storage unavailable (quota, privacy settings): the network, as without this worker
   }).then(function (hit) {
     if (hit) return request.method === "HEAD" ? headOnly(hit) : hit;
     return fetch(request).then(function (response) {

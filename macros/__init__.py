@@ -88,3 +88,7 @@ def define_env(env):
     @env.macro
     def to_json(value) -> str:
         return json.dumps(value, ensure_ascii=False)
+
+    # Learning pages (issue 6): guide, flowcharts, topics, training, upstream links — macros/learning.py
+    from . import learning
+    learning.register(env)

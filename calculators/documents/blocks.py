@@ -5,8 +5,9 @@ block types:
 
 - ``{"type": "heading", "level": 1 | 2, "text"}`` — level 1 is the document's title;
 - ``{"type": "paragraph", "text", "indent": bool, "align": "left" | "center" | "right"}``;
-- ``{"type": "table", "columns": [str], "widths": [int], "rows": [{"cells": [str]} | {"group": str}]}``
-  (widths in per cent; a ``group`` row spans the whole table, e.g. an evidence category);
+- ``{"type": "table", "columns": [str], "widths": [int], "rows": [{"cells": [str]} | {"group": str}],
+  "compact"?: true}`` (widths in per cent; a ``group`` row spans the whole table, e.g. an evidence
+  category; ``compact``: a long table in a smaller size whose rows may break across pages);
 - ``{"type": "signature", "lines": [str]}`` — the signature block, right-aligned;
 - ``{"type": "note", "text"}`` — guidance for the staff member, shown on screen only, never
   printed nor written to the .docx.
@@ -60,10 +61,14 @@ def paragraphs(text: str, what: str, *, prefix: str = "") -> list[dict]:
     return [paragraph((prefix if i == 0 else "") + part) for i, part in enumerate(lines)]
 
 
-def table(columns: list[str], widths: list[int], rows: list[dict]) -> dict:
+def table(columns: list[str], widths: list[int], rows: list[dict], *, compact: bool = False) -> dict:
+    """compact: a long table set in a smaller size (五号) whose rows may break across pages."""
     assert len(columns) == len(widths) and sum(widths) == 100
     assert all(len(r["cells"]) == len(columns) for r in rows if "cells" in r)
-    return {"type": "table", "columns": columns, "widths": widths, "rows": rows}
+    out = {"type": "table", "columns": columns, "widths": widths, "rows": rows}
+    if compact:
+        out["compact"] = True
+    return out
 
 
 def row(*cells: str) -> dict:

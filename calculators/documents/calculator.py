@@ -179,8 +179,10 @@ def _deadline_warnings(deadlines: dict) -> list[str]:
 def _filing_summary(result: dict | None) -> dict | None:
     if result is None:
         return None
-    return {"timely": result["timely"], "deadline": result["deadline"], "rule": result["rule"],
-            "warnings": result["warnings"]}
+    covered = holidays.covered(int(result["deadline"][:4]))
+    # the holiday data missing for a later year matters only if the binding deadline is in it
+    warnings = [w for w in result["warnings"] if not (covered and "尚未录入" in w)]
+    return {"timely": result["timely"], "deadline": result["deadline"], "rule": result["rule"], "warnings": warnings}
 
 
 def _suggestions(case: Case) -> list[dict]:

@@ -276,7 +276,7 @@ def _document(case: Case, steps: list[dict]) -> dict:
         rows.append(group(heading_text))
         rows += [row(str(s["number"]), s["title"], s["when"], s["text"], "；".join(s["labels"]), "□") for s in members]
     blocks = [title("行政应诉工作清单"), *[line(f"{k}：{v}") for k, v in _header(case)],
-              table(["序号", "事项", "时限", "办理要求", "依据", "完成"], [6, 13, 17, 42, 16, 6], rows),
+              table(["序号", "事项", "时限", "办理要求", "依据", "完成"], [6, 12, 18, 44, 14, 6], rows, compact=True),
               note("内部期限（登记3日、风险报告、上诉建议5日、未出庭报告一个月）不因休息日顺延；法定期限（答辩举证15日、上诉）"
                    "届满日遇休息日顺延。日期依据本站期限计算器，请以送达回证等记载的日期为准。")]
     refs = [r for s in steps for r in s["refs"]]

@@ -15,6 +15,7 @@ PAGES = {
     "principal_appearance": "calculators/principal.md",
     "appearance_quota": "calculators/quota.md",
     "filing_period": "calculators/filing-period.md",
+    "documents": "calculators/documents.md",
 }
 
 MODULES = {
@@ -85,6 +86,9 @@ def _control(field) -> str:
 
 def form_html(name: str, page: str) -> str:
     """The calculator's form, status line and result area (the page script brings it to life)."""
+    if name == "documents":  # lists of rows: its own form and script (documents.js)
+        from . import documents_form
+        return documents_form.form_html(page)
     form = FORMS[name]
     rows = []
     for f in form.fields:

@@ -47,6 +47,12 @@ ALLOWED = [
     (r"assets/pyodide/pyodide(\.js|\.mjs)$", "https://cdn.jsdelivr.net/pyodide/",
      "Pyodide's default package base URL, used only by loadPackage for packages missing from "
      "the lock file; the calculators' runtime passes an empty lock file and loads no package."),
+    *[(r"assets/javascripts/vendor/docx\.iife\.js$", prefix,
+       "XML namespace and relationship-type names the docx library writes into .docx files (and "
+       "example links in its comments): identifiers, never fetched — the library makes no request "
+       "(tests/test_documents_page.py checks it has no fetch, XMLHttpRequest or importScripts).")
+      for prefix in ("http://schemas.openxmlformats.org/", "http://schemas.microsoft.com/office/", "http://purl.org/",
+                     "http://purl.oclc.org/ooxml/", "http://www.w3.org/2001/XMLSchema", "https://example.com")],
 ]
 
 # <a href> to other hosts that a reader may click (never loaded by the site itself).

@@ -1,0 +1,671 @@
+/* The documents page (calculator "documents", calculators/documents/): the form with its two
+   lists (agents, evidence), the draft kept in localStorage and exported/imported as a JSON
+   file, the generated package rendered from the document model, printing, the checklist as
+   Markdown/plain text, and per-document .docx (docx-writer.js with the vendored `docx`
+   library, loaded on first use).
+
+   Does nothing on pages without its form (.doc-app). Follows Material's instant navigation
+   (document$). Nothing typed leaves the browser; everything rendered goes through
+   textContent / createElement, never innerHTML. */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "yingsu:documents:draft";
+  var DRAFT_FORMAT = "yingsu-documents-draft";
+  var DRAFT_VERSION = 1;
+  var DEBOUNCE_MS = 400;
+  var LIST_FIELD = /^(agents|evidence)(?:\.(\d+)(?:\.(\w+))?)?$/;
+  // the site root, from this script's own URL (the site may live under any sub-path)
+  var OWN_SRC = document.currentScript && document.currentScript.src ? document.currentScript.src.split(/[?#]/)[0] : "";
+  var ROOT = OWN_SRC.indexOf("assets/javascripts/documents.js") >= 0
+    ? OWN_SRC.slice(0, OWN_SRC.indexOf("assets/javascripts/documents.js")) : null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function button(text, className) {
+    var b = el("button", "md-button" + (className ? " " + className : ""), text);
+    b.type = "button";
+    return b;
+  }
+
+  /** 2026-10-08 -> 2026年10月8日 */
+  function cnDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? Number(m[1]) + "年" + Number(m[2]) + "月" + Number(m[3]) + "日" : "";
+  }
+
+  function todayISO() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  /** Text with each 【……】 placeholder marked, appended to `node` (text nodes only). */
+  function appendText(node, text) {
+    String(text).split(/(【[^】]*】)/).forEach(function (part, i) {
+      if (!part) return;
+      if (i % 2 === 1) node.appendChild(el("mark", "doc-ph", part));
+      else node.appendChild(document.createTextNode(part));
+    });
+    return node;
+  }
+
+  /* ---- provision links (the scheme of macros/site_map.py, as calc-form.js) ---- */
+  function refUrl(refs, ref) {
+    var parts = ref.split("/");
+    var key = parts[0];
+    var anchor = parts.length > 1 ? "#art-" + parts.slice(1).join("-") : "";
+    if (key === "measures") {
+      var chapter = refs.chapters[parts[1]];
+      return chapter ? refs.root + "measures/chapter-" + chapter + "/" + anchor : null;
+    }
+    if (!(key in refs.law)) return null;
+    var published = refs.law[key];
+    if (published && parts.length > 1 && published.indexOf(Number(parts[1])) < 0) return null;
+    return refs.root + "law/" + key + "/" + anchor;
+  }
+
+  function citation(refs, basis) {
+    var url = refUrl(refs, basis.ref);
+    var link = el(url ? "a" : "span", "calc-cite", basis.label || basis.ref);
+    if (url) link.href = url;
+    return link;
+  }
+
+  /* ---- files ---- */
+  function download(filename, data, type) {
+    var blob = data instanceof Blob ? data : new Blob([data], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  function safeName(text) {
+    return String(text || "").replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_").replace(/^[ .]+|[ .]+$/g, "").slice(0, 80);
+  }
+
+  /** The vendored docx library and docx-writer.js, loaded once, on first use. */
+  var docxReady = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("无法载入 " + src.split("/").pop() + "，请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。")); };
+      document.head.appendChild(s);
+    });
+  }
+  function loadDocx() {
+    if (window.YingsuDocx) return Promise.resolve(window.YingsuDocx);
+    if (!docxReady) {
+      var base = ROOT || (window.YingsuCalc && window.YingsuCalc.root) || new URL(".", location.href).href;
+      docxReady = (window.docx ? Promise.resolve() : loadScript(base + "assets/javascripts/vendor/docx.iife.js"))
+        .then(function () { return loadScript(base + "assets/javascripts/docx-writer.js"); })
+        .then(function () { return window.YingsuDocx; }, function (error) { docxReady = null; throw error; });
+    }
+    return docxReady;
+  }
+
+  function copyText(text, area) {
+    if (window.isSecureContext && navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text);
+    }
+    // plain-http intranet: no Clipboard API; copy the selected text of the box
+    area.focus();
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy"));
+  }
+
+  /* ---- one documents form ---- */
+  function setup(app) {
+    if (app.dataset.ready) return;
+    app.dataset.ready = "1";
+    var form = app.querySelector("form[data-documents-form]");
+    var lists = JSON.parse(app.dataset.lists);
+    var refs = JSON.parse(app.dataset.refs);
+    var result = app.querySelector("[data-doc-result]");
+    var status = form.querySelector("[data-calc-status]");
+    var draftState = form.querySelector("[data-draft-state]");
+    var fileInput = form.querySelector("[data-import-file]");
+    var timer = null;
+    var sequence = 0;
+    var touched = false; // no error messages before the user has entered anything
+
+    /* -- flat fields -- */
+    function boxes() {
+      return Array.prototype.slice.call(form.querySelectorAll("[data-field]"));
+    }
+    function control(box) {
+      return box.querySelector("input, select, textarea");
+    }
+    function visible(box) {
+      var cond = box.getAttribute("data-show-if");
+      if (!cond) return true;
+      var other = form.querySelector('[name="' + cond + '"]');
+      var want = JSON.parse(box.getAttribute("data-show-if-value"));
+      return (other.type === "checkbox" ? other.checked : other.value) === want;
+    }
+
+    /* -- list rows -- */
+    function rowsOf(name) {
+      return Array.prototype.slice.call(form.querySelector('[data-rows="' + name + '"]').children);
+    }
+
+    function renumber(name) {
+      var spec = lists[name];
+      rowsOf(name).forEach(function (rowEl, i) {
+        rowEl.setAttribute("data-row", String(i));
+        rowEl.querySelector(".doc-row-title").textContent = (name === "agents" ? "代理人" : "证据") + (i + 1);
+        rowEl.querySelectorAll("[data-col]").forEach(function (input) {
+          input.id = "f-" + name + "-" + i + "-" + input.getAttribute("data-col");
+          input.parentNode.querySelector("label").htmlFor = input.id;
+        });
+      });
+      var count = rowsOf(name).length;
+      form.querySelector('[data-add="' + name + '"]').disabled = count >= spec.max;
+      rowsOf(name).forEach(function (rowEl) {
+        rowEl.querySelector("[data-remove]").disabled = count <= spec.min;
+      });
+    }
+
+    function addRow(name, values) {
+      var spec = lists[name];
+      var rowEl = el("div", "doc-row");
+      var head = el("div", "doc-row-head");
+      head.appendChild(el("span", "doc-row-title"));
+      var remove = button("删除", "doc-remove");
+      remove.setAttribute("data-remove", "");
+      remove.addEventListener("click", function () {
+        touched = true;
+        rowEl.remove();
+        renumber(name);
+        schedule();
+      });
+      head.appendChild(remove);
+      rowEl.appendChild(head);
+      spec.columns.forEach(function (col) {
+        var cell = el("div", "doc-cell doc-cell-" + col.name + (col.lines > 1 ? " doc-wide" : ""));
+        var label = el("label", null, col.label);
+        if (col.required) label.appendChild(el("span", "calc-required", " *"));
+        cell.appendChild(label);
+        var input;
+        if (col.kind === "choice") {
+          input = el("select");
+          Object.keys(col.options).forEach(function (key) {
+            var option = el("option", null, col.options[key]);
+            option.value = key;
+            input.appendChild(option);
+          });
+        } else if (col.lines > 1) {
+          input = el("textarea");
+          input.rows = col.lines;
+        } else {
+          input = el("input");
+          input.type = "text";
+        }
+        if (col.kind !== "choice" && col.max) input.maxLength = col.max;
+        input.setAttribute("data-col", col.name);
+        var value = values && typeof values[col.name] === "string" ? values[col.name] : null;
+        if (value === null) value = col.default || "";
+        input.value = value;
+        if (col.kind === "choice" && input.value !== value) input.value = col.default || "";
+        cell.appendChild(input);
+        rowEl.appendChild(cell);
+      });
+      var error = el("p", "calc-error");
+      error.setAttribute("data-row-error", "");
+      error.setAttribute("role", "alert");
+      error.hidden = true;
+      rowEl.appendChild(error);
+      form.querySelector('[data-rows="' + name + '"]').appendChild(rowEl);
+      renumber(name);
+      return rowEl;
+    }
+
+    function readRows(name) {
+      return rowsOf(name).map(function (rowEl) {
+        var values = {};
+        rowEl.querySelectorAll("[data-col]").forEach(function (input) {
+          values[input.getAttribute("data-col")] = input.value;
+        });
+        return values;
+      });
+    }
+
+    /* -- the draft: what the user typed, as it is -- */
+    function draft() {
+      var fields = {};
+      boxes().forEach(function (box) {
+        var input = control(box);
+        fields[input.name] = input.type === "checkbox" ? input.checked : input.value;
+      });
+      var out = { format: DRAFT_FORMAT, version: DRAFT_VERSION, saved: new Date().toISOString(), fields: fields };
+      Object.keys(lists).forEach(function (name) { out[name] = readRows(name); });
+      return out;
+    }
+
+    function fill(d) {
+      var fields = d && d.fields && typeof d.fields === "object" ? d.fields : {};
+      boxes().forEach(function (box) {
+        var input = control(box);
+        var has = Object.prototype.hasOwnProperty.call(fields, input.name);
+        var value = has ? fields[input.name] : input.getAttribute("data-default");
+        if (value === "today") value = todayISO();
+        if (input.type === "checkbox") {
+          input.checked = value === true || value === "true";
+        } else {
+          input.value = value === null || value === undefined ? "" : String(value);
+        }
+      });
+      Object.keys(lists).forEach(function (name) {
+        form.querySelector('[data-rows="' + name + '"]').textContent = "";
+        var rows = d && Array.isArray(d[name]) ? d[name] : [];
+        rows.slice(0, lists[name].max).forEach(function (values) {
+          addRow(name, values && typeof values === "object" ? values : {});
+        });
+        while (rowsOf(name).length < lists[name].min) addRow(name, {});
+        renumber(name);
+      });
+      boxes().forEach(function (box) { box.hidden = !visible(box); });
+    }
+
+    function save() {
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(draft()));
+        draftState.textContent = "草稿已保存在本机浏览器。";
+      } catch (e) {
+        draftState.textContent = "草稿未能保存在本机（浏览器存储已满或被禁用），请用“导出草稿”保存为文件。";
+      }
+    }
+
+    function stored() {
+      try { return JSON.parse(localStorage.getItem(STORAGE_KEY) || "null"); } catch (e) { return null; }
+    }
+
+    /* -- parameters for Python -- */
+    function params() {
+      var out = {};
+      boxes().forEach(function (box) {
+        var show = visible(box);
+        box.hidden = !show;
+        if (!show) return;
+        var input = control(box);
+        var kind = input.getAttribute("data-kind");
+        if (kind === "bool") {
+          out[input.name] = input.checked;
+        } else if (input.value !== "") {
+          if (kind === "int" || kind === "amount") {
+            var n = Number(input.value);
+            out[input.name] = isNaN(n) ? input.value : n;
+          } else {
+            out[input.name] = input.value;
+          }
+        } else if (kind === "date" && input.validity && input.validity.badInput) {
+          out[input.name] = "无效日期";
+        }
+      });
+      Object.keys(lists).forEach(function (name) { out[name] = readRows(name); });
+      return out;
+    }
+
+    /* -- errors next to the field at fault -- */
+    function clearErrors() {
+      form.querySelectorAll(".calc-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+      form.querySelectorAll(".calc-invalid").forEach(function (n) { n.classList.remove("calc-invalid"); });
+    }
+
+    function showError(field, message) {
+      clearErrors();
+      var target = null;
+      var list = LIST_FIELD.exec(field || "");
+      if (list) {
+        var rowEl = list[2] !== undefined ? rowsOf(list[1])[Number(list[2])] : null;
+        if (rowEl) {
+          target = rowEl.querySelector("[data-row-error]");
+          var input = list[3] ? rowEl.querySelector('[data-col="' + list[3] + '"]') : null;
+          (input ? input.parentNode : rowEl).classList.add("calc-invalid");
+        } else {
+          target = form.querySelector('.calc-error[data-error-for="' + list[1] + '"]');
+        }
+      } else if (field) {
+        var p = form.querySelector('.calc-error[data-error-for="' + field + '"]');
+        var box = p && p.closest("[data-field]");
+        if (p && !(box && box.hidden)) {
+          target = p;
+          if (box) box.classList.add("calc-invalid");
+        }
+      }
+      if (!target) target = form.querySelector('.calc-error[data-error-for=""]');
+      target.hidden = false;
+      target.textContent = message;
+    }
+
+    /* -- rendering the document model -- */
+    function renderBlock(sheet, block) {
+      if (block.type === "heading") {
+        var h = el(block.level === 1 ? "h2" : "h3", block.level === 1 ? "doc-title" : "doc-heading");
+        sheet.appendChild(appendText(h, block.text));
+      } else if (block.type === "paragraph") {
+        var p = el("p", "doc-p" + (block.indent ? " doc-indent" : "") + (block.align && block.align !== "left" ? " doc-" + block.align : ""));
+        sheet.appendChild(appendText(p, block.text));
+      } else if (block.type === "table") {
+        var wrap = el("div", "doc-table-wrap");
+        var table = el("table", "doc-table" + (block.compact ? " doc-table-compact" : ""));
+        var colgroup = el("colgroup");
+        block.widths.forEach(function (w) { var c = el("col"); c.style.width = w + "%"; colgroup.appendChild(c); });
+        table.appendChild(colgroup);
+        var thead = el("thead");
+        var tr = el("tr");
+        block.columns.forEach(function (c) { tr.appendChild(el("th", null, c)); });
+        thead.appendChild(tr);
+        table.appendChild(thead);
+        var tbody = el("tbody");
+        block.rows.forEach(function (row) {
+          var r = el("tr", row.group !== undefined ? "doc-group-row" : null);
+          if (row.group !== undefined) {
+            var td = el("td");
+            td.colSpan = block.columns.length;
+            r.appendChild(appendText(td, row.group));
+          } else {
+            row.cells.forEach(function (c, i) { r.appendChild(appendText(el("td", i === 0 ? "doc-center" : null), c)); });
+          }
+          tbody.appendChild(r);
+        });
+        table.appendChild(tbody);
+        wrap.appendChild(table);
+        sheet.appendChild(wrap);
+      } else if (block.type === "signature") {
+        var sig = el("div", "doc-signature");
+        block.lines.forEach(function (line) { sig.appendChild(appendText(el("p"), line)); });
+        sheet.appendChild(sig);
+      } else if (block.type === "note") {
+        var note = el("aside", "doc-note");
+        note.appendChild(el("strong", null, "说明："));
+        sheet.appendChild(appendText(note, block.text));
+      }
+    }
+
+    function printOnly(id) {
+      result.querySelectorAll(".doc-page").forEach(function (page) {
+        page.classList.toggle("doc-skip-print", id !== null && page.getAttribute("data-doc") !== id);
+      });
+    }
+
+    function docxButton(doc, refsMessage) {
+      var b = button("下载 Word 文档（.docx）", "md-button--primary");
+      b.setAttribute("data-docx", doc.id);
+      b.addEventListener("click", function () {
+        b.disabled = true;
+        refsMessage.textContent = "正在生成 Word 文档……";
+        loadDocx().then(function (writer) {
+          return writer.toBlob(doc);
+        }).then(function (blob) {
+          download(safeName(doc.filename) + ".docx", blob);
+          refsMessage.textContent = "";
+        }, function (error) {
+          console.error(error);
+          refsMessage.textContent = "Word 文档生成失败：" + (error && error.message ? error.message : "未知错误");
+        }).then(function () { b.disabled = false; });
+      });
+      return b;
+    }
+
+    function renderDocument(doc) {
+      var section = el("section", "doc-page");
+      section.setAttribute("data-doc", doc.id);
+      var tools = el("div", "doc-tools");
+      tools.appendChild(el("span", "doc-tools-title", doc.title));
+      var message = el("span", "doc-tools-message");
+      message.setAttribute("role", "status");
+      tools.appendChild(docxButton(doc, message));
+      var print = button("打印本文书");
+      print.setAttribute("data-print", doc.id);
+      print.addEventListener("click", function () { printOnly(doc.id); window.print(); });
+      tools.appendChild(print);
+      tools.appendChild(message);
+      section.appendChild(tools);
+      var sheet = el("div", "doc-sheet");
+      doc.blocks.forEach(function (block) { renderBlock(sheet, block); });
+      section.appendChild(sheet);
+      return section;
+    }
+
+    function renderChecklist(checklist) {
+      var box = el("section", "doc-export");
+      box.appendChild(el("h3", null, "工作清单：粘贴到 OA 系统"));
+      [["markdown", "Markdown 格式", "md", "text/markdown;charset=utf-8"],
+       ["text", "纯文本格式", "txt", "text/plain;charset=utf-8"]].forEach(function (f) {
+        var wrap = el("div", "doc-export-item");
+        var label = el("label", null, f[1]);
+        var area = el("textarea", "doc-export-text");
+        area.readOnly = true;
+        area.rows = 8;
+        area.value = checklist[f[0]];
+        area.setAttribute("data-export", f[0]);
+        area.id = "doc-export-" + f[0];
+        label.htmlFor = area.id;
+        var actions = el("div", "calc-actions");
+        var copy = button("复制" + f[1]);
+        var state = el("span", "doc-tools-message");
+        copy.addEventListener("click", function () {
+          copyText(area.value, area).then(function () { state.textContent = "已复制。"; },
+            function () { state.textContent = "无法自动复制，请在框内全选（Ctrl+A）后复制（Ctrl+C）。"; });
+        });
+        var save = button("下载 ." + f[2] + " 文件");
+        save.setAttribute("data-export-download", f[0]);
+        save.addEventListener("click", function () {
+          download(safeName(form.querySelector('[name="case_number"]').value + "-行政应诉工作清单") + "." + f[2],
+            "\ufeff" + area.value, f[3]);
+        });
+        actions.appendChild(copy);
+        actions.appendChild(save);
+        actions.appendChild(state);
+        wrap.appendChild(label);
+        wrap.appendChild(area);
+        wrap.appendChild(actions);
+        box.appendChild(wrap);
+      });
+      return box;
+    }
+
+    function renderBasis(basis) {
+      var details = el("details", "calc-basis");
+      details.appendChild(el("summary", null, "文书和清单引用的条款原文（" + basis.length + " 条）"));
+      var list = el("dl");
+      basis.forEach(function (b) {
+        var dt = el("dt");
+        dt.appendChild(citation(refs, b));
+        list.appendChild(dt);
+        var dd = el("dd");
+        (b.text || "").split("\n").forEach(function (line) { dd.appendChild(el("p", null, line)); });
+        list.appendChild(dd);
+      });
+      details.appendChild(list);
+      return details;
+    }
+
+    function render(r) {
+      result.textContent = "";
+      var due = r.deadlines.filter(function (d) { return d.id === "answer"; })[0];
+      var answer = el("div", "calc-answer doc-summary calc-tone-" + (r.warnings.length ? "warn" : "ok"));
+      answer.appendChild(el("p", "calc-headline", "已生成 " + r.documents.length + " 份文书。答辩、举证期限：" + (due ? cnDate(due.due) : "")));
+      answer.appendChild(el("p", null, "应诉承办单位：" + r.undertaker));
+      answer.appendChild(el("p", null, r.principal_must_appear ? "本案行政机关主要负责人应当出庭应诉。"
+        : r.head_must_appear ? "本案行政机关负责人应当出庭应诉。" : "本案本机关可仅委托工作人员出庭应诉。"));
+      result.appendChild(answer);
+      if (r.suggestions.length) {
+        var tip = el("div", "admonition tip doc-suggestions");
+        tip.appendChild(el("p", "admonition-title", "建议"));
+        r.suggestions.forEach(function (s) {
+          var p = el("p", null, s.text);
+          var take = button("勾选该项答辩意见");
+          take.setAttribute("data-suggestion", s.field);
+          take.addEventListener("click", function () {
+            var box = form.querySelector('[name="' + s.field + '"]');
+            if (box) { box.checked = true; box.dispatchEvent(new Event("change", { bubbles: true })); }
+          });
+          p.appendChild(document.createTextNode(" "));
+          p.appendChild(take);
+          tip.appendChild(p);
+        });
+        result.appendChild(tip);
+      }
+      var warnings = r.warnings.concat(r.filing_period ? r.filing_period.warnings : []);
+      if (warnings.length) {
+        var warn = el("div", "admonition warning calc-warnings");
+        warn.appendChild(el("p", "admonition-title", "请注意"));
+        warnings.forEach(function (w) { warn.appendChild(el("p", null, w)); });
+        result.appendChild(warn);
+      }
+      var bar = el("div", "calc-actions doc-bar");
+      var printAll = button("打印全部文书", "md-button--primary");
+      printAll.setAttribute("data-print", "all");
+      printAll.addEventListener("click", function () { printOnly(null); window.print(); });
+      bar.appendChild(printAll);
+      bar.appendChild(el("span", "doc-tools-message", "【】标出的内容须补充；屏幕上的“说明”不打印、不写入 Word 文档。"));
+      result.appendChild(bar);
+      var pages = el("div", "doc-pages");
+      r.documents.forEach(function (doc) { pages.appendChild(renderDocument(doc)); });
+      result.appendChild(pages);
+      result.appendChild(renderChecklist(r.checklist));
+      result.appendChild(renderBasis(r.basis));
+    }
+
+    /* -- running -- */
+    function generate() {
+      save();
+      var mine = ++sequence;
+      window.YingsuCalc.run("documents", params()).then(function (r) {
+        if (mine !== sequence) return;
+        clearErrors();
+        render(r);
+        result.dataset.state = "done";
+      }, function (error) {
+        if (mine !== sequence) return;
+        if (error.kind === "startup") return; // the status line says why
+        if (!touched) return;
+        showError(error.field, error.message);
+        result.dataset.state = "invalid";
+      });
+    }
+
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(generate, DEBOUNCE_MS);
+    }
+
+    form.addEventListener("input", function () { touched = true; schedule(); });
+    form.addEventListener("change", function (e) {
+      if (e.target === fileInput) return;
+      touched = true;
+      schedule();
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); touched = true; clearTimeout(timer); generate(); });
+    Object.keys(lists).forEach(function (name) {
+      form.querySelector('[data-add="' + name + '"]').addEventListener("click", function () {
+        if (rowsOf(name).length >= lists[name].max) return;
+        touched = true;
+        var rowEl = addRow(name, {});
+        var first = rowEl.querySelector("input, textarea");
+        if (first) first.focus();
+        schedule();
+      });
+    });
+
+    form.querySelector('[data-action="export"]').addEventListener("click", function () {
+      var d = draft();
+      var number = safeName(d.fields.case_number || "");
+      download("应诉文书草稿" + (number ? "-" + number : "") + ".json", JSON.stringify(d, null, 1),
+        "application/json;charset=utf-8");
+      draftState.textContent = "草稿已导出为文件。";
+    });
+    form.querySelector('[data-action="import"]').addEventListener("click", function () {
+      fileInput.value = "";
+      fileInput.click();
+    });
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files && fileInput.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var d = null;
+        try { d = JSON.parse(String(reader.result).replace(/^\ufeff/, "")); } catch (e) { d = null; }
+        if (!d || typeof d !== "object" || d.format !== DRAFT_FORMAT || typeof d.fields !== "object" || d.fields === null) {
+          draftState.textContent = "导入失败：“" + file.name + "”不是本页导出的草稿文件。";
+          return;
+        }
+        fill(d);
+        touched = true;
+        save();
+        draftState.textContent = "已导入草稿“" + file.name + "”。";
+        clearTimeout(timer);
+        generate();
+      };
+      reader.onerror = function () { draftState.textContent = "导入失败：无法读取文件。"; };
+      reader.readAsText(file, "utf-8");
+    });
+    var clearButton = form.querySelector('[data-action="clear"]');
+    var armed = null;
+    clearButton.addEventListener("click", function () {
+      if (!armed) { // two clicks, no confirm() dialog
+        clearButton.textContent = "再次点击确认清除";
+        armed = setTimeout(function () { armed = null; clearButton.textContent = "清除草稿"; }, 4000);
+        return;
+      }
+      clearTimeout(armed);
+      armed = null;
+      clearButton.textContent = "清除草稿";
+      try { localStorage.removeItem(STORAGE_KEY); } catch (e) { /* storage disabled */ }
+      fill(null);
+      touched = false;
+      result.textContent = "";
+      delete result.dataset.state;
+      clearErrors();
+      draftState.textContent = "草稿已清除。";
+    });
+
+    var unsubscribe = window.YingsuCalc.onStatus(function (s) {
+      if (!document.body.contains(form)) { unsubscribe(); return; }
+      status.dataset.state = s.state;
+      if (s.state === "loading") {
+        status.textContent = "正在启动（" + Math.round(s.percent) + "%）……您可以先填写，启动后自动生成文书。";
+      } else if (s.state === "ready") {
+        status.textContent = "已就绪：修改任一项即重新生成。输入的内容只保存在本机浏览器中。";
+      } else if (s.state === "failed") {
+        status.textContent = s.message;
+      }
+    });
+
+    var saved = stored();
+    touched = !!saved;
+    fill(saved);
+    window.addEventListener("afterprint", function () { printOnly(null); });
+    generate();
+  }
+
+  function onPage() {
+    var apps = document.querySelectorAll(".doc-app[data-calculator]");
+    document.body.classList.toggle("doc-page-active", apps.length > 0);
+    if (!apps.length || !window.YingsuCalc) return;
+    Array.prototype.forEach.call(apps, setup);
+  }
+
+  // Material's document$ completes without emitting on pages opened from disk (file://)
+  if (window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+})();

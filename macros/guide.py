@@ -73,7 +73,7 @@ def case_steps(page: str) -> str:
                  "**要做的事**：", ""]
         lines += [f"- {linking.expand(d, page, where)}" for d in s["do"]]
         lines += ["", f"**涉及文书**：{'、'.join(render.escape(d) for d in s['documents'])}", "",
-                  f"**依据**：{'、'.join(linking.md_link(r, page) for r in s['refs'])}", ""]
+                  f"**依据**：{'、'.join(linking.md_link(r, page, short=True) for r in s['refs'])}", ""]
         if s.get("tools"):
             lines += [f"**可用的计算器**：{_tool_links(s['tools'], page)}", ""]
         lines += ["</div>", ""]
@@ -96,7 +96,7 @@ def role_steps(role: str, page: str) -> str:
         if role not in s["who"]:
             continue
         link = f"[第{s['number']}步 {s['title']}]({site_map.relative(page, GUIDE_PAGE + '#' + step_anchor(s))})"
-        refs = "、".join(linking.md_link(r, page) for r in s["refs"])
+        refs = "、".join(linking.md_link(r, page, short=True) for r in s["refs"])
         rows.append(f"| {link} | {linking.expand(s['when'], page).replace('|', '｜')} | {refs} |")
     return "\n".join(rows) + "\n"
 
@@ -123,7 +123,7 @@ def example(page: str) -> str:
     kinds = {"statutory": "法定期限（遇休息日顺延）", "internal": "内部期限（不顺延）"}
     for key in EXAMPLE_ITEMS:
         d = items[key]
-        refs = "、".join(linking.md_link(b["ref"], page) for b in d["basis"]
+        refs = "、".join(linking.md_link(b["ref"], page, short=True) for b in d["basis"]
                         if b["ref"].startswith(("measures/", "alp/")) and site_map.is_published(b["ref"]))
         rows.append(f"| {render.escape(d['title'])} | {_cn_date(d['due'])} | {kinds[d['kind']]} | {refs} |")
     rows.append("")

@@ -54,7 +54,7 @@ def table(page: str, key: str | None = None) -> str:
     if key is None:
         out = ["| 办法条款 | 所依据或相衔接的上位法条款 | 内容 |", "|---|---|---|"]
         for row in sorted(rows(), key=lambda r: _key(r["measures"])):
-            law = "<br>".join(linking.md_link(r, page) for r in row["law"])
+            law = "<br>".join(linking.md_link(r, page, short=True) for r in row["law"])
             out.append(f"| {linking.md_link(row['measures'], page)} | {law} | {render.escape(row['note'])} |")
         return "\n".join(out) + "\n"
     out = ["| 上位法条款 | 办法条款 | 内容 |", "|---|---|---|"]
@@ -63,7 +63,7 @@ def table(page: str, key: str | None = None) -> str:
             continue
         measures = "<br>".join(linking.md_link(m, page) for m, _ in entries)
         notes = "；".join(dict.fromkeys(render.escape(n) for _, n in entries))
-        out.append(f"| {linking.md_link(ref, page)} | {measures} | {notes} |")
+        out.append(f"| {linking.md_link(ref, page, provisions.position(ref))} | {measures} | {notes} |")
     if len(out) == 2:
         raise ValueError(f"data/upstream.yml 中没有 {key} 的条款")
     return "\n".join(out) + "\n"

@@ -324,6 +324,7 @@ def test_quiz_can_be_answered_and_scored(page, site_server, site_http):
     assert result.is_visible()
     assert page.locator("[data-quiz-right]").inner_text() == str(total - 1)
     assert page.locator("[data-quiz-points]").inner_text() == str(round((total - 1) * 100 / total))
+    result.scroll_into_view_if_needed()
     shot(page, "quiz-score", full_page=False)
 
     stored = json.loads(page.evaluate("localStorage.getItem('yingsu.quiz.v1')"))

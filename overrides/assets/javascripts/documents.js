@@ -545,13 +545,16 @@
     function generate() {
       save();
       var mine = ++sequence;
+      result.dataset.pending = "1"; // until the answer to the latest input is shown
       window.YingsuCalc.run("documents", params()).then(function (r) {
         if (mine !== sequence) return;
+        delete result.dataset.pending;
         clearErrors();
         render(r);
         result.dataset.state = "done";
       }, function (error) {
         if (mine !== sequence) return;
+        delete result.dataset.pending;
         if (error.kind === "startup") return; // the status line says why
         if (!touched) return;
         showError(error.field, error.message);
@@ -560,6 +563,7 @@
     }
 
     function schedule() {
+      result.dataset.pending = "1";
       clearTimeout(timer);
       timer = setTimeout(generate, DEBOUNCE_MS);
     }
@@ -606,10 +610,9 @@
         }
         fill(d);
         touched = true;
-        save();
-        draftState.textContent = "已导入草稿“" + file.name + "”。";
         clearTimeout(timer);
-        generate();
+        generate(); // saves the imported draft in this browser
+        draftState.textContent = "已导入草稿“" + file.name + "”。";
       };
       reader.onerror = function () { draftState.textContent = "导入失败：无法读取文件。"; };
       reader.readAsText(file, "utf-8");

@@ -8,41 +8,7 @@
 
   var STORAGE_PREFIX = "yingsu:calc:";
   var DEBOUNCE_MS = 200;
-
-  function todayISO() {
-    var d = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
-
-  /* ---- provision links (same scheme as macros/site_map.py) ---- */
-  function refUrl(refs, ref) {
-    var parts = ref.split("/");
-    var key = parts[0];
-    var anchor = parts.length > 1 ? "#art-" + parts.slice(1).join("-") : "";
-    if (key === "measures") {
-      var chapter = refs.chapters[parts[1]];
-      return chapter ? refs.root + "measures/chapter-" + chapter + "/" + anchor : null;
-    }
-    if (!(key in refs.law)) return null;
-    var published = refs.law[key];
-    if (published && parts.length > 1 && published.indexOf(Number(parts[1])) < 0) return null;
-    return refs.root + "law/" + key + "/" + anchor;
-  }
-
-  function citation(refs, basis) {
-    var url = refUrl(refs, basis.ref);
-    var link = el(url ? "a" : "span", "calc-cite", basis.label || basis.ref);
-    if (url) link.href = url;
-    return link;
-  }
+  var el = Yingsu.el, todayISO = Yingsu.todayISO, citation = Yingsu.citation, download = Yingsu.download;
 
   /* ---- reading and restoring the form ---- */
   function fields(form) {
@@ -213,17 +179,6 @@
     if (view.basis.length) target.appendChild(renderBasis(refs, view.basis));
   }
 
-  /* ---- the .ics download ---- */
-  function download(filename, text, type) {
-    var blob = new Blob([text], { type: type });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = filename;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
-
   /* ---- wiring one form ---- */
   function setup(form) {
     if (form.dataset.ready) return;
@@ -305,12 +260,5 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-calculator]"), setup);
   }
 
-  // Material's document$ completes without emitting on pages opened from disk (file://)
-  if (window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:") {
-    window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
-    onPage();
-  }
+  Yingsu.onEveryPage(onPage);
 })();

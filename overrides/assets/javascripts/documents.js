@@ -19,13 +19,7 @@
   var OWN_SRC = document.currentScript && document.currentScript.src ? document.currentScript.src.split(/[?#]/)[0] : "";
   var ROOT = OWN_SRC.indexOf("assets/javascripts/documents.js") >= 0
     ? OWN_SRC.slice(0, OWN_SRC.indexOf("assets/javascripts/documents.js")) : null;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
+  var el = Yingsu.el, todayISO = Yingsu.todayISO, citation = Yingsu.citation, download = Yingsu.download;
 
   function button(text, className) {
     var b = el("button", "md-button" + (className ? " " + className : ""), text);
@@ -39,12 +33,6 @@
     return m ? Number(m[1]) + "年" + Number(m[2]) + "月" + Number(m[3]) + "日" : "";
   }
 
-  function todayISO() {
-    var d = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-
   /** Text with each 【……】 placeholder marked, appended to `node` (text nodes only). */
   function appendText(node, text) {
     String(text).split(/(【[^】]*】)/).forEach(function (part, i) {
@@ -55,39 +43,7 @@
     return node;
   }
 
-  /* ---- provision links (the scheme of macros/site_map.py, as calc-form.js) ---- */
-  function refUrl(refs, ref) {
-    var parts = ref.split("/");
-    var key = parts[0];
-    var anchor = parts.length > 1 ? "#art-" + parts.slice(1).join("-") : "";
-    if (key === "measures") {
-      var chapter = refs.chapters[parts[1]];
-      return chapter ? refs.root + "measures/chapter-" + chapter + "/" + anchor : null;
-    }
-    if (!(key in refs.law)) return null;
-    var published = refs.law[key];
-    if (published && parts.length > 1 && published.indexOf(Number(parts[1])) < 0) return null;
-    return refs.root + "law/" + key + "/" + anchor;
-  }
-
-  function citation(refs, basis) {
-    var url = refUrl(refs, basis.ref);
-    var link = el(url ? "a" : "span", "calc-cite", basis.label || basis.ref);
-    if (url) link.href = url;
-    return link;
-  }
-
   /* ---- files ---- */
-  function download(filename, data, type) {
-    var blob = data instanceof Blob ? data : new Blob([data], { type: type });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = filename;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
-
   function safeName(text) {
     return String(text || "").replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_").replace(/^[ .]+|[ .]+$/g, "").slice(0, 80);
   }
@@ -532,7 +488,7 @@
       printAll.setAttribute("data-print", "all");
       printAll.addEventListener("click", function () { printOnly(null); window.print(); });
       bar.appendChild(printAll);
-      bar.appendChild(el("span", "doc-tools-message", "【】标出的内容须补充；屏幕上的“说明”不打印、不写入 Word 文档。"));
+      bar.appendChild(el("span", "doc-tools-message", "用【……】标出的内容须补充；屏幕上的“说明”不打印、不写入 Word 文档。"));
       result.appendChild(bar);
       var pages = el("div", "doc-pages");
       r.documents.forEach(function (doc) { pages.appendChild(renderDocument(doc)); });
@@ -663,12 +619,5 @@
     Array.prototype.forEach.call(apps, setup);
   }
 
-  // Material's document$ completes without emitting on pages opened from disk (file://)
-  if (window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:") {
-    window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
-    onPage();
-  }
+  Yingsu.onEveryPage(onPage);
 })();

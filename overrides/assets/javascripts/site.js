@@ -103,12 +103,5 @@
   }
 
   window.YingsuSite = { validity: validity };
-  // Material's document$ completes without emitting on pages opened from disk (file://)
-  if (window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:") {
-    window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
-    onPage();
-  }
+  Yingsu.onEveryPage(onPage);
 })();

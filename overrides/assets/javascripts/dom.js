@@ -1,0 +1,73 @@
+/* Small helpers shared by the site's page scripts (site.js, calc-form.js, documents.js,
+   quiz.js), loaded before them as window.Yingsu. Everything is built with createElement and
+   textContent, never innerHTML, so what a user typed is never read as markup. */
+(function () {
+  "use strict";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  /** Today in the reader's own time zone, as YYYY-MM-DD. */
+  function todayISO() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  /** URL of a provision id (measures/22/1/1, alp/67 …) — the scheme of macros/site_map.py.
+      `refs` = {root, chapters: {article: chapter}, law: {key: [published articles] | null}}. */
+  function refUrl(refs, ref) {
+    var parts = ref.split("/");
+    var key = parts[0];
+    var anchor = parts.length > 1 ? "#art-" + parts.slice(1).join("-") : "";
+    if (key === "measures") {
+      var chapter = refs.chapters[parts[1]];
+      return chapter ? refs.root + "measures/chapter-" + chapter + "/" + anchor : null;
+    }
+    if (!(key in refs.law)) return null;
+    var published = refs.law[key];
+    if (published && parts.length > 1 && published.indexOf(Number(parts[1])) < 0) return null;
+    return refs.root + "law/" + key + "/" + anchor;
+  }
+
+  /** A basis entry {ref, label} as a link to its anchor (plain text where it has no page). */
+  function citation(refs, basis) {
+    var url = refUrl(refs, basis.ref);
+    var link = el(url ? "a" : "span", "calc-cite", basis.label || basis.ref);
+    if (url) link.href = url;
+    return link;
+  }
+
+  /** Save `data` (text or Blob) as a file; nothing leaves the browser. */
+  function download(filename, data, type) {
+    var blob = data instanceof Blob ? data : new Blob([data], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  /** Run `fn` on every page shown, including after Material's instant navigation. Material's
+      document$ completes without emitting on pages opened from disk (file://), so there the
+      page's own load event is used. */
+  function onEveryPage(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function" && location.protocol !== "file:") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  window.Yingsu = {
+    el: el, todayISO: todayISO, refUrl: refUrl, citation: citation, download: download,
+    onEveryPage: onEveryPage
+  };
+})();

@@ -4,7 +4,7 @@ calculators, in Chromium — what docs/admin/offline.md and docs/admin/deploy.md
 From disk: every page can be read and its links lead to pages (not folder listings); the page
 says that search and calculators need a server; Material hides the search box (its worker
 cannot start from a file); the calculator says it needs a server and its rule table stays;
-the validity check of the measures still runs.
+the training self-test can be answered; the validity check of the measures still runs.
 
 Old browsers: without the features Pyodide 0.29 needs, the calculator page names what is
 missing and the minimum versions, and never starts the runtime; article pages are unaffected.
@@ -67,6 +67,20 @@ def test_from_disk_the_calculator_says_it_needs_a_server_and_keeps_its_rules(dis
     assert "计算器需要通过网站服务器" in status.inner_text() and "离线与本地使用" in status.inner_text()
     rules = page.locator("h2#rules").locator("xpath=following::table[1]")
     assert "超过10人的集团诉讼行政案件" in rules.inner_text()
+    assert page.errors == []
+
+
+def test_from_disk_the_self_test_can_be_answered(disk):
+    """The training self-test needs no server: a question checked on a page opened from a file
+    shows its verdict, explanation and article link (Material's document$ does not emit there)."""
+    page, root = disk
+    page.goto(root + "training/index.html")
+    assert page.locator("[data-quiz-status]").inner_text().startswith("本测验共 ")
+    q = page.locator(".quiz-q[data-qid='c2-answer-deadline-holiday']")
+    q.locator("input").fill("2026-10-08")      # 15 days from 2026-09-16 end in the National Day holiday
+    q.locator("[data-quiz-check]").click()
+    assert "回答正确" in q.locator(".quiz-verdict").inner_text()
+    assert q.locator(".quiz-refs a").first.get_attribute("href").startswith("../")
     assert page.errors == []
 
 

@@ -102,19 +102,7 @@
   }
 
   function renderBasis(refs, basis) {
-    var details = el("details", "calc-basis");
-    details.appendChild(el("summary", null, "适用的条款原文（" + basis.length + " 条）"));
-    var list = el("dl");
-    basis.forEach(function (b) {
-      var dt = el("dt");
-      dt.appendChild(citation(refs, b));
-      list.appendChild(dt);
-      var dd = el("dd");
-      (b.text || "").split("\n").forEach(function (line) { dd.appendChild(el("p", null, line)); });
-      list.appendChild(dd);
-    });
-    details.appendChild(list);
-    return details;
+    return Yingsu.basisList(refs, basis, "适用的条款原文");
   }
 
   function renderTimeline(refs, timeline) {

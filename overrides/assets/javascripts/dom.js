@@ -42,6 +42,23 @@
     return link;
   }
 
+  /** The provisions a result applied, their full text folded under `summary`. */
+  function basisList(refs, basis, summary) {
+    var details = el("details", "calc-basis");
+    details.appendChild(el("summary", null, summary + "（" + basis.length + " 条）"));
+    var list = el("dl");
+    basis.forEach(function (b) {
+      var dt = el("dt");
+      dt.appendChild(citation(refs, b));
+      list.appendChild(dt);
+      var dd = el("dd");
+      (b.text || "").split("\n").forEach(function (line) { dd.appendChild(el("p", null, line)); });
+      list.appendChild(dd);
+    });
+    details.appendChild(list);
+    return details;
+  }
+
   /** Save `data` (text or Blob) as a file; nothing leaves the browser. */
   function download(filename, data, type) {
     var blob = data instanceof Blob ? data : new Blob([data], { type: type });
@@ -67,7 +84,7 @@
   }
 
   window.Yingsu = {
-    el: el, todayISO: todayISO, refUrl: refUrl, citation: citation, download: download,
+    el: el, todayISO: todayISO, refUrl: refUrl, citation: citation, basisList: basisList, download: download,
     onEveryPage: onEveryPage
   };
 })();

@@ -17,6 +17,13 @@
  *   ?h= and ?v= ignored); other requests go to the network. Pages are served from the cache
  *   even when online, so a page never mixes files of two releases; the browser checks sw.js
  *   for a new release on every page load, and the page offers to switch (offline.js).
+ *   The runtime is the exception while the browser is online: this worker leaves its requests
+ *   to the browser, whose HTTP cache keeps V8's compiled WebAssembly (a .wasm answered by a
+ *   service worker is compiled again on every visit: about a second slower, measured by
+ *   scripts/bench_runtime.py). Offline, or under OFFLINE_COPY (used by calc-runtime.js when
+ *   the server cannot be reached although the browser reports a network), it comes from the
+ *   cache: OFFLINE_COPY + "assets/pyodide/pyodide.asm.wasm" is the cached
+ *   "assets/pyodide/pyodide.asm.wasm", and relative URLs inside the runtime stay under it.
  * - activate: delete the caches of earlier releases of this scope and take control of the
  *   open pages. The first installation activates at once; an update waits until the reader
  *   accepts it ("skip-waiting") or closes every page of the site.
@@ -32,6 +39,7 @@ var CACHE = PREFIX + MANIFEST.release;
 var HASH_HEADER = "X-Yingsu-Sha256";
 var RUNTIME_MARKER = "assets/pyodide/pyodide.asm.wasm";
 var PARALLEL = 6;
+var OFFLINE_COPY = "assets/offline-copy/"; // the same prefix in calc-runtime.js
 
 function absolute(path) {
   return new URL(path, SCOPE).href;
@@ -210,11 +218,28 @@ function offlinePage() {
   });
 }
 
+function isRuntime(path) {
+  return Object.prototype.hasOwnProperty.call(MANIFEST.runtime, path);
+}
+
+/** A runtime file asked for under OFFLINE_COPY: from this release's cache, never the network. */
+function offlineCopy(request, path) {
+  return caches.open(CACHE).then(function (cache) { return cache.match(absolute(path)); }).then(function (hit) {
+    if (!hit) return Response.error();
+    return request.method === "HEAD" ? headOnly(hit) : hit;
+  }, function () { return Response.error(); });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" && request.method !== "HEAD") return;
   var path = keyOf(request.url);
   if (path === null) return;
+  if (path.indexOf(OFFLINE_COPY) === 0 && isRuntime(path.slice(OFFLINE_COPY.length))) {
+    event.respondWith(offlineCopy(request, path.slice(OFFLINE_COPY.length)));
+    return;
+  }
+  if (isRuntime(path) && self.navigator.onLine) return; // the browser's own fetch and caches
   var navigate = request.mode === "navigate";
   if (digestOf(path) === null) {
     // not a file of this release (a mistyped address, or a newer release's file)

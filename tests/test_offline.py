@@ -7,7 +7,9 @@ browser fetched. One reader's browser context goes through, in order:
 1. first visit: the service worker installs, precaches the shell, takes control;
 2. a calculator is used once: its runtime (Pyodide) is cached as well;
 3. the network is gone (server stopped and the context offline): pages visited and never
-   visited, search, the calculator and an unknown address still work from the cache;
+   visited, search, the calculator and an unknown address still work from the cache; with the
+   server gone but a network reported, the calculator starts from the offline copy; back
+   online, the runtime is left to the browser's HTTP cache (V8 keeps compiled WebAssembly there);
 4. a new release is deployed (a page and a stylesheet changed, sw.js regenerated): until the
    reader accepts it every file still comes from the old release; after, every file from the
    new one, the old cache is gone, and unchanged files (Pyodide) were not downloaded again;
@@ -45,6 +47,7 @@ class Reader:
     def __init__(self, browser, site: Path, tmp: Path):
         self.site = site
         self.server = serve(site)
+        self.server_up = True
         self.port = self.server.port
         self.base = self.server.base_url
         self.context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
@@ -57,10 +60,13 @@ class Reader:
 
     def go_offline(self):
         self.server.stop()
+        self.server_up = False
         self.context.set_offline(True)
 
     def go_online(self):
-        self.server = serve(self.site, self.port)  # same origin: the same service worker
+        if not self.server_up:
+            self.server = serve(self.site, self.port)  # same origin: the same service worker
+            self.server_up = True
         self.context.set_offline(False)
 
     def caches(self) -> dict[str, list[str]]:
@@ -175,6 +181,39 @@ def test_offline_pages_search_and_calculator_still_work(reader):
     answer_deadline(page)
     response = page.goto(reader.base + "no/such/page/")
     assert response.status == 404 and "404" in page.content()
+    assert reader.errors == []
+
+
+def test_server_unreachable_on_a_network_the_calculator_uses_its_offline_copy(reader):
+    """A laptop in a training room on another network: the browser reports a network
+    (navigator.onLine), so the runtime is first asked of the server, which cannot be reached;
+    calc-runtime.js then starts again from the service worker's copy (assets/offline-copy/)."""
+    page = reader.page
+    reader.context.set_offline(False)          # the server stays stopped
+    page.goto(reader.base + "calculators/deadlines/")
+    assert page.evaluate("navigator.onLine") is True
+    wait_ready(page)
+    answer_deadline(page)
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert reader.base + "assets/offline-copy/assets/javascripts/calc-worker.js" in loaded, loaded
+    assert reader.errors == []
+
+
+def test_online_the_runtime_is_left_to_the_browser_cache(reader):
+    """Online, the service worker does not answer for the runtime (a .wasm it answers is
+    compiled again on every visit); its copies carry X-Yingsu-Sha256, the server's do not."""
+    page = reader.page
+    reader.go_online()
+    page.goto(reader.base + "calculators/deadlines/")
+    wait_ready(page)
+    head = "async url => Object.fromEntries((await fetch(url, {method: 'HEAD', cache: 'no-store'})).headers)"
+    wasm = "assets/pyodide/pyodide.asm.wasm"
+    from_server = page.evaluate(head, reader.base + wasm)
+    assert "x-yingsu-sha256" not in from_server and from_server["content-type"] == "application/wasm"
+    copy = page.evaluate(head, reader.base + "assets/offline-copy/" + wasm)
+    assert copy["x-yingsu-sha256"] == manifest_of(reader.site)["runtime"][wasm]
+    page_copy = page.evaluate(head, reader.base + "calculators/deadlines/")
+    assert "x-yingsu-sha256" in page_copy                  # pages still come from the cache
     assert reader.errors == []
 
 

@@ -72,7 +72,11 @@
   }
 
   var root = siteRoot();
-  var workerURL = root + "assets/javascripts/calc-worker.js";
+  var WORKER_PATH = "assets/javascripts/calc-worker.js";
+  // The service worker (macros/sw.js) answers for the runtime's cached copy under this prefix;
+  // the worker's own URLs are relative, so all it loads then comes from that copy.
+  var OFFLINE_COPY = "assets/offline-copy/";
+  var workerURL = root + WORKER_PATH;
   var status = { state: "idle", percent: 0, message: MESSAGES.idle };
   var listeners = [];
   var worker = null;
@@ -109,6 +113,7 @@
   }
 
   function onMessage(event) {
+    if (event.target !== worker) return; // a worker replaced by useOfflineCopy()
     var data = event.data || {};
     if (data.type === "progress") {
       if (status.state === "loading" && data.percent < 100) setStatus("loading", data.percent, data.text);
@@ -122,6 +127,7 @@
       return;
     }
     if (data.type === "failed") {
+      if (data.code === "network" && useOfflineCopy()) return;
       fail(data.message);
       return;
     }
@@ -171,6 +177,7 @@
     worker.onerror = function (event) {
       console.error("[calc-runtime] worker error:", event.message || event);
       if (event.preventDefault) event.preventDefault();
+      if (event.target !== worker) return; // a worker replaced by useOfflineCopy()
       if (status.state !== "loading") return; // after start-up the worker answers every request itself
       if (event.message) {
         fail(MESSAGES.workerCrashed); // the script ran and threw
@@ -180,10 +187,29 @@
       // (e.g. a Content-Security-Policy without worker-src): ask the server which.
       fetch(workerURL, { method: "HEAD", cache: "no-store" }).then(
         function (response) { fail(response.ok ? MESSAGES.noWorker : MESSAGES.workerFailed); },
-        function () { fail(MESSAGES.workerFailed); }
+        function () { if (!useOfflineCopy()) fail(MESSAGES.workerFailed); }
       );
     };
     timer = setTimeout(function () { fail(MESSAGES.timeout); }, START_TIMEOUT_MS);
+    return true;
+  }
+
+  /** The server cannot be reached although the browser reports a network (a laptop on
+      another network, the server down): start again from the offline copy, if this page has
+      one (a service worker controls it). Returns false if there is none. */
+  function useOfflineCopy() {
+    if (workerURL !== root + WORKER_PATH || !navigator.serviceWorker || !navigator.serviceWorker.controller) {
+      return false;
+    }
+    clearTimeout(timer);
+    if (worker) worker.terminate();
+    worker = null;
+    workerURL = root + OFFLINE_COPY + WORKER_PATH;
+    status = { state: "idle", percent: 0, message: MESSAGES.idle };
+    if (!start()) return true;                     // start() has said why
+    Object.keys(waiting).forEach(function (id) {   // requests made meanwhile go to the new worker
+      worker.postMessage({ id: Number(id), name: waiting[id].name, params: waiting[id].params });
+    });
     return true;
   }
 
@@ -192,7 +218,7 @@
     if (status.state === "failed") return Promise.reject(startupError(status.message));
     return new Promise(function (resolve, reject) {
       var id = nextId++;
-      waiting[id] = { resolve: resolve, reject: reject };
+      waiting[id] = { resolve: resolve, reject: reject, name: name, params: params === undefined ? {} : params };
       worker.postMessage({ id: id, name: name, params: params === undefined ? {} : params });
     });
   }

@@ -17,13 +17,16 @@
  *   ?h= and ?v= ignored); other requests go to the network. Pages are served from the cache
  *   even when online, so a page never mixes files of two releases; the browser checks sw.js
  *   for a new release on every page load, and the page offers to switch (offline.js).
- *   The runtime is the exception while the browser is online: this worker leaves its requests
- *   to the browser, whose HTTP cache keeps V8's compiled WebAssembly (a .wasm answered by a
- *   service worker is compiled again on every visit: about a second slower, measured by
- *   scripts/bench_runtime.py). Offline, or under OFFLINE_COPY (used by calc-runtime.js when
- *   the server cannot be reached although the browser reports a network), it comes from the
- *   cache: OFFLINE_COPY + "assets/pyodide/pyodide.asm.wasm" is the cached
- *   "assets/pyodide/pyodide.asm.wasm", and relative URLs inside the runtime stay under it.
+ *   Pyodide's files are the exception while the browser is online and no new release is being
+ *   installed or waiting: this worker leaves them to the browser, whose HTTP cache keeps V8's
+ *   compiled WebAssembly (a .wasm answered by a service worker is compiled again on every
+ *   visit: about a second slower, measured by scripts/bench_runtime.py). They are the pinned
+ *   Pyodide version, the same in every release that does not upgrade it; the calculators
+ *   (calculators.zip/.json, calc-worker.js) always come from this release's cache, so a page
+ *   never runs the rules of another release. Offline, or under OFFLINE_COPY (used by
+ *   calc-runtime.js when the server cannot be reached although the browser reports a
+ *   network), Pyodide comes from the cache too: OFFLINE_COPY + "assets/pyodide/x" is the
+ *   cached "assets/pyodide/x", and the runtime's relative URLs stay under that prefix.
  * - activate: delete the caches of earlier releases of this scope and take control of the
  *   open pages. The first installation activates at once; an update waits until the reader
  *   accepts it ("skip-waiting") or closes every page of the site.
@@ -40,6 +43,7 @@ var HASH_HEADER = "X-Yingsu-Sha256";
 var RUNTIME_MARKER = "assets/pyodide/pyodide.asm.wasm";
 var PARALLEL = 6;
 var OFFLINE_COPY = "assets/offline-copy/"; // the same prefix in calc-runtime.js
+var PYODIDE_DIR = "assets/pyodide/";
 
 function absolute(path) {
   return new URL(path, SCOPE).href;
@@ -222,6 +226,13 @@ function isRuntime(path) {
   return Object.prototype.hasOwnProperty.call(MANIFEST.runtime, path);
 }
 
+/** Pyodide's files while online and while the server holds this release (no newer one is
+ *  being installed or waiting to take over). */
+function leftToBrowser(path) {
+  return path.indexOf(PYODIDE_DIR) === 0 && isRuntime(path) && self.navigator.onLine &&
+    !self.registration.installing && !self.registration.waiting;
+}
+
 /** A runtime file asked for under OFFLINE_COPY: from this release's cache, never the network. */
 function offlineCopy(request, path) {
   return caches.open(CACHE).then(function (cache) { return cache.match(absolute(path)); }).then(function (hit) {
@@ -239,7 +250,7 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(offlineCopy(request, path.slice(OFFLINE_COPY.length)));
     return;
   }
-  if (isRuntime(path) && self.navigator.onLine) return; // the browser's own fetch and caches
+  if (leftToBrowser(path)) return; // the browser's own fetch and HTTP cache
   var navigate = request.mode === "navigate";
   if (digestOf(path) === null) {
     // not a file of this release (a mistyped address, or a newer release's file)

@@ -164,7 +164,11 @@ function boot() {
     try {
       importScripts(PYODIDE_URL + "pyodide.js");
     } catch (error) {
-      reject(new Failure("missing", MESSAGES.loaderMissing, error));
+      // importScripts says the same for a missing file and an unreachable server: ask which
+      fetch(PYODIDE_URL + "pyodide.js", { method: "HEAD", cache: "no-store" }).then(
+        function () { reject(new Failure("missing", MESSAGES.loaderMissing, error)); },
+        function () { reject(new Failure("network", fill(MESSAGES.network, { file: "pyodide.js" }), error)); }
+      );
       return;
     }
     loadPyodide({

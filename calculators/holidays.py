@@ -10,6 +10,9 @@ Data, per year:
    the State Council has announced after the package release (e.g. 2027). A year there
    replaces the package's data for that year completely.
 2. otherwise the ``chinesecalendar`` package (pinned 1.11.0, pure Python; covers 2004–2026).
+   The browser archive carries the same data as JSON (``SNAPSHOT``, written by
+   macros/vendor_hook.py from the installed package with ``package_snapshot``): Pyodide would
+   otherwise compile the package's thousand lines of date literals at every start (~0.1 s).
 3. a year in neither: only Saturdays and Sundays are rest days — callers must warn
    (see ``covered``).
 """
@@ -19,9 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import chinese_calendar
-
 OVERRIDES = Path(__file__).resolve().parent / "data" / "holidays.json"
+SNAPSHOT = Path(__file__).resolve().parent / "data" / "chinesecalendar.json"  # in the browser archive only
 
 # chinesecalendar stores English names; the names used in the State Council notices
 NAMES_ZH = {
@@ -45,8 +47,38 @@ class YearData:
     workdays: frozenset = frozenset()
 
 
+@dataclass(frozen=True)
+class PackageData:
+    """The chinesecalendar package's holidays (date -> English name) and make-up working days."""
+    version: str
+    holidays: dict
+    workdays: frozenset
+
+
+def package_snapshot() -> dict:
+    """The installed chinesecalendar's data as plain JSON-ready values."""
+    import chinese_calendar
+
+    return {
+        "version": chinese_calendar.__version__,
+        "holidays": {d.isoformat(): name for d, name in sorted(chinese_calendar.holidays.items())},
+        "workdays": sorted(d.isoformat() for d in chinese_calendar.workdays),
+    }
+
+
+@lru_cache(maxsize=None)
+def package_data() -> PackageData:
+    """chinesecalendar's data: from SNAPSHOT where the archive carries it, else the package."""
+    raw = json.loads(SNAPSHOT.read_text(encoding="utf-8")) if SNAPSHOT.is_file() else package_snapshot()
+    return PackageData(
+        version=raw["version"],
+        holidays={dt.date.fromisoformat(d): name for d, name in raw["holidays"].items()},
+        workdays=frozenset(dt.date.fromisoformat(d) for d in raw["workdays"]),
+    )
+
+
 def _package_years() -> range:
-    years = {d.year for d in chinese_calendar.holidays}
+    years = {d.year for d in package_data().holidays}
     return range(min(years), max(years) + 1)
 
 
@@ -104,10 +136,10 @@ def year_data(year: int) -> YearData | None:
     if year in overrides():
         return overrides()[year]
     if year in PACKAGE_YEARS:
-        holidays = {d: NAMES_ZH.get(n, n) for d, n in chinese_calendar.holidays.items() if d.year == year}
-        workdays = frozenset(d for d in chinese_calendar.workdays if d.year == year)
-        return YearData(source=f"chinesecalendar {chinese_calendar.__version__}", holidays=holidays,
-                        workdays=workdays)
+        package = package_data()
+        holidays = {d: NAMES_ZH.get(n, n) for d, n in package.holidays.items() if d.year == year}
+        workdays = frozenset(d for d in package.workdays if d.year == year)
+        return YearData(source=f"chinesecalendar {package.version}", holidays=holidays, workdays=workdays)
     return None
 
 

@@ -4,9 +4,10 @@ After the build it puts into ``site_dir/assets/``:
 
 - ``pyodide/`` — the core files of the Pyodide release pinned in package.json, copied
   from ``node_modules/pyodide`` (installed by ``npm ci``; nothing is fetched here);
-- ``calculators.zip`` — the pure-Python ``calculators`` package (code + data/) and the
-  ``chinese_calendar`` package it depends on, as a deterministic zip (sorted entries,
-  fixed timestamps and modes), unpacked by the Web Worker into Pyodide's file system;
+- ``calculators.zip`` — the pure-Python ``calculators`` package (code + data/) with the data
+  of the ``chinese_calendar`` package it depends on as ``calculators/data/chinesecalendar.json``
+  (see calculators/holidays.py), as a deterministic zip (sorted entries, fixed timestamps and
+  modes), unpacked by the Web Worker into Pyodide's file system;
 - ``calculators.json`` — version stamp: the archive's sha256 (the client fetches
   ``calculators.zip?v=<sha256>`` so a new archive is never served stale), the Pyodide
   version, and the ``info`` block of Pyodide's lock file so the worker can pass an empty
@@ -32,7 +33,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 
 # Packages shipped to the browser: (import name, where to find it).
-ARCHIVE_PACKAGES = ("calculators", "chinese_calendar")
+ARCHIVE_PACKAGES = ("calculators",)
 
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # earliest date a zip entry can carry
 SKIP_DIRS = {"__pycache__"}
@@ -79,9 +80,18 @@ def package_dir(name: str, root: Path = PROJECT_ROOT) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def archive_members(root: Path = PROJECT_ROOT) -> list[tuple[str, Path]]:
-    """(name in archive, file on disk) for every shipped file, sorted by name."""
-    members = []
+def holiday_snapshot() -> bytes:
+    """The chinesecalendar data the archive carries instead of the package (calculators/holidays.py)."""
+    if str(PROJECT_ROOT) not in sys.path:   # run as a script: macros/ is first on the path
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from calculators import holidays
+
+    return (json.dumps(holidays.package_snapshot(), ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode()
+
+
+def archive_members(root: Path = PROJECT_ROOT) -> list[tuple[str, Path | bytes]]:
+    """(name in archive, file on disk or contents) for every shipped file, sorted by name."""
+    members = [("calculators/data/chinesecalendar.json", holiday_snapshot())]
     for name in ARCHIVE_PACKAGES:
         base = package_dir(name, root)
         for path in base.rglob("*"):
@@ -103,7 +113,7 @@ def build_archive(root: Path = PROJECT_ROOT) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16  # regular file, rw-r--r--
             info.create_system = 3  # Unix, whatever OS builds it
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path if isinstance(path, bytes) else path.read_bytes(), compresslevel=9)
     return buffer.getvalue()
 
 

@@ -116,3 +116,38 @@ def test_malformed_override_is_rejected(override_file, content):
     override_file(content)
     with pytest.raises(ValueError):
         holidays.overrides()
+
+
+def test_browser_snapshot_of_chinesecalendar_is_the_package_data(tmp_path, monkeypatch):
+    """The archive's calculators/data/chinesecalendar.json (macros/vendor_hook.py) gives the same
+    calendar as the package: the 2026 National Day block (1–7 October) and its make-up
+    working days (Sunday 20 September, Saturday 10 October)."""
+    import chinese_calendar
+
+    snapshot = tmp_path / "chinesecalendar.json"
+    snapshot.write_text(json.dumps(holidays.package_snapshot(), ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(holidays, "SNAPSHOT", snapshot)
+    holidays.package_data.cache_clear()
+    try:
+        data = holidays.package_data()
+        assert data.version == chinese_calendar.__version__
+        assert data.holidays == dict(chinese_calendar.holidays)
+        assert data.workdays == frozenset(chinese_calendar.workdays)
+        assert data.holidays[dt.date(2026, 10, 7)] == "National Day" and dt.date(2026, 10, 8) not in data.holidays
+        assert {dt.date(2026, 9, 20), dt.date(2026, 10, 10)} <= data.workdays
+    finally:
+        holidays.package_data.cache_clear()
+
+
+def test_browser_archive_carries_the_snapshot_not_the_package(built_site):
+    """calculators.zip: the calculators package with the chinesecalendar snapshot, which is
+    the installed package's data; the package itself is not shipped."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO((built_site / "assets" / "calculators.zip").read_bytes())) as archive:
+        names = archive.namelist()
+        snapshot = json.loads(archive.read("calculators/data/chinesecalendar.json"))
+    assert snapshot == holidays.package_snapshot()
+    assert "calculators/holidays.py" in names and "calculators/data/holidays.json" in names
+    assert not [n for n in names if n.startswith("chinese_calendar/")]

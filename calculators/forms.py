@@ -4,7 +4,7 @@ the pages' forms are rendered at build time (macros) and read in the browser.
 Each field's `label` is the same words the calculator uses in its error messages
 (tests/test_forms.py checks this), and `ref` is the provision its help text cites.
 """
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .principal import RECONSIDERATION_ROLES
 from .quota import AGENCIES
@@ -14,23 +14,21 @@ from .deadlines import RULING_KINDS
 from .principal import ITEMS as PRINCIPAL_ITEMS
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     kind: str                      # date | bool | int | amount | choice | text
     label: str
     help: str = ""
     ref: str | None = None         # provision cited in the help text
     required: bool = False
-    options: dict = field(default_factory=dict)
+    options: dict | None = None    # choice: value -> label
     default: object = None         # "today" for a date defaulting to the reader's today
     show_if: tuple | None = None   # (other field, value): shown only when that field has that value
     minimum: int | None = None
     lines: int = 1                 # text: more than 1 gives a multi-line box
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     name: str
     title: str
     intro: str

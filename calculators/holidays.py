@@ -18,9 +18,9 @@ Data, per year:
 """
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 OVERRIDES = Path(__file__).resolve().parent / "data" / "holidays.json"
 SNAPSHOT = Path(__file__).resolve().parent / "data" / "chinesecalendar.json"  # in the browser archive only
@@ -39,16 +39,14 @@ NAMES_ZH = {
 WEEKDAYS = "一二三四五六日"
 
 
-@dataclass(frozen=True)
-class YearData:
+class YearData(NamedTuple):
     """One year's arrangement: holiday-block days (with names) and make-up working days."""
     source: str
-    holidays: dict = field(default_factory=dict)   # date -> Chinese name
-    workdays: frozenset = frozenset()
+    holidays: dict        # date -> Chinese name
+    workdays: frozenset
 
 
-@dataclass(frozen=True)
-class PackageData:
+class PackageData(NamedTuple):
     """The chinesecalendar package's holidays (date -> English name) and make-up working days."""
     version: str
     holidays: dict

@@ -16,7 +16,7 @@ Internal periods of the measures are counted the same way but are never extended
 (measures/18/1 “3个工作日”).
 """
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import holidays, inputs
 from .errors import InputError
@@ -58,8 +58,7 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(start.day, last))
 
 
-@dataclass
-class Period:
+class Period(NamedTuple):
     """A counted period: `raw` is the arithmetic last day, `due` the last day after the
     rest-day rule (equal to `raw` when not moved or not extendable)."""
     start: dt.date
@@ -68,8 +67,8 @@ class Period:
     raw: dt.date
     due: dt.date
     statutory: bool
-    explanation: str = ""
-    uncovered_years: set = field(default_factory=set)
+    explanation: str
+    uncovered_years: set
 
     @property
     def moved(self) -> bool:

@@ -2,7 +2,7 @@
 落款和日期; each procedural objection of measures/15/2 the user ticks becomes a drafted
 paragraph citing its legal basis, with 【……】 where the facts of the case must be added."""
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..numerals import to_chinese
 from . import citing
@@ -11,8 +11,7 @@ from .blocks import SEAL, cn_date, document as make_document, heading, line, not
 from .case import Case
 
 
-@dataclass(frozen=True)
-class Objection:
+class Objection(NamedTuple):
     number: int          # item of measures/15/2
     label: str           # the form's words (the item's text)
     heading: str         # the drafted paragraph's first sentence

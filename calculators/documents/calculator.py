@@ -131,7 +131,7 @@ def documents(params: dict) -> dict:
         agents=agents, evidence=evidence_rows, complaint_served=served, hearing_date=hearing,
         loss_risk=loss_risk, extension=extension, extension_reason=extension_reason,
         deadlines={d["id"]: d for d in deadlines["deadlines"]}, undertaker=undertaker, principal=principal,
-        filing_period=filing_period, filing_inputs=filing_inputs,
+        filing_period=filing_period, filing_inputs=filing_inputs, warnings=[],
     )
     return _result(case, deadlines, filing_period)
 

@@ -1,13 +1,13 @@
 """The facts of one case, read and checked, with the results of the other calculators."""
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .blocks import placeholder
 
 
-@dataclass
-class Case:
+class Case(NamedTuple):
+    """One case's facts (read-only; `warnings` is the one list the documents add to)."""
     # the court and the parties (measures/15/1: 受理法院和案号、答辩机关基本信息)
     court: str
     case_number: str
@@ -46,8 +46,8 @@ class Case:
     undertaker: dict
     principal: dict
     filing_period: dict | None               # None when no dates for the time limit were given
-    filing_inputs: dict = field(default_factory=dict)   # the dates given for filing_period
-    warnings: list[str] = field(default_factory=list)
+    filing_inputs: dict                      # the dates given for filing_period
+    warnings: list[str]                      # pass a new list: the documents append to it
 
     def plaintiff_short(self) -> str:
         """张某 / 张某、李某 / 张某等4名原告: the plaintiffs' names (first part of each line)."""

@@ -5,14 +5,13 @@ Each list is a JSON array of objects. Every problem raises InputError whose fiel
 list as a whole is wrong — and whose message names the row in Chinese, so the page can put it
 next to the right input.
 """
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import inputs
 from ..errors import InputError
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     name: str
     kind: str            # text | choice
     label: str

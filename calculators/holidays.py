@@ -75,12 +75,11 @@ def package_data() -> PackageData:
     )
 
 
-def _package_years() -> range:
+@lru_cache(maxsize=None)
+def package_years() -> range:
+    """The years chinesecalendar covers (read on first use, not at import)."""
     years = {d.year for d in package_data().holidays}
     return range(min(years), max(years) + 1)
-
-
-PACKAGE_YEARS = _package_years()
 
 
 def _parse_override_year(year: int, entry: dict) -> YearData:
@@ -133,7 +132,7 @@ def year_data(year: int) -> YearData | None:
     """The arrangement for `year`, or None when no data exist for it."""
     if year in overrides():
         return overrides()[year]
-    if year in PACKAGE_YEARS:
+    if year in package_years():
         package = package_data()
         holidays = {d: NAMES_ZH.get(n, n) for d, n in package.holidays.items() if d.year == year}
         workdays = frozenset(d for d in package.workdays if d.year == year)

@@ -21,6 +21,11 @@ def to_chinese(n: int) -> str:
     return out
 
 
+def item_list(numbers) -> str:
+    """Items of one paragraph: [1, 3] -> 第（一）项、第（三）项."""
+    return "、".join(f"第（{to_chinese(n)}）项" for n in numbers)
+
+
 def from_chinese(s: str) -> int:
     """Inverse of to_chinese: 一百零一 -> 101, 十五 -> 15."""
     total, current = 0, 0

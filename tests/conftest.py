@@ -28,17 +28,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_server import serve  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent / "pyodide"))
 
-CHROMIUM = os.environ.get("YINGSU_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from site_server import serve  # noqa: E402
+from smoke_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one set of launch options)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 

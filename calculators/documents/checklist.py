@@ -10,7 +10,7 @@ not arise on these facts.
 import re
 
 from .. import holidays, periods
-from ..numerals import to_chinese
+from ..numerals import item_list, to_chinese
 from . import citing
 from .blocks import cn_date, document as make_document, group, line, note, row, table, title
 from .case import Case
@@ -79,8 +79,7 @@ def _mediation(case):
 def _answer(case):
     text = "起草行政答辩状，载明受理法院和案号、答辩机关基本信息、事实和相关依据、主要观点和答辩请求、落款和日期。"
     if case.objections:
-        items = "、".join(f"第（{to_chinese(n)}）项" for n in case.objections)
-        text += f"已拟写第十五条第二款{items}的程序性答辩意见，补全【】中的事实。"
+        text += f"已拟写第十五条第二款{item_list(case.objections)}的程序性答辩意见，补全【】中的事实。"
     return text, f"{cn_date(case.due('answer'))}前提交"
 
 
@@ -126,7 +125,7 @@ def _survey(case):
 def _head(case):
     p = case.principal
     if p["principal_must_appear"]:
-        items = "、".join(f"第（{to_chinese(g['item'])}）项" for g in p["grounds"])
+        items = item_list(g["item"] for g in p["grounds"])
         text = f"本案属于第二十二条第一款{items}规定的情形，行政机关主要负责人应当出庭应诉。"
     elif p["head_must_appear"]:
         text = "行政机关负责人应当出庭应诉，按“谁分管、谁出庭”确定出庭负责人。"

@@ -1,7 +1,7 @@
 """败诉风险评估报告 (measures/18/1): the outline the undertaker fills in and reports to the
 answering agency 3 working days before the answer is submitted when there is a risk of losing,
 with the case's dates from `deadlines` and the mediation question of measures/18 and /32."""
-from ..numerals import to_chinese
+from ..numerals import item_list, to_chinese
 from .answer import OBJECTIONS
 from .blocks import cn_date, document as make_document, heading, line, note, paragraph, placeholder, signature, \
     title
@@ -70,7 +70,7 @@ def document(case: Case) -> dict:
 def _appearance(case: Case) -> str:
     p = case.principal
     if p["principal_must_appear"]:
-        items = "、".join(f"第（{to_chinese(g['item'])}）项" for g in p["grounds"])
+        items = item_list(g["item"] for g in p["grounds"])
         text = f"本案属于办法第二十二条第一款{items}规定的情形，行政机关主要负责人应当出庭应诉。"
     elif p["head_must_appear"]:
         text = "本案行政机关负责人应当出庭应诉（行政诉讼法第三条第三款，办法第十九条、第二十条）。"

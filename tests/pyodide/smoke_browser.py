@@ -21,6 +21,7 @@ import argparse
 import functools
 import http.server
 import json
+import os
 import sys
 import threading
 import time
@@ -28,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 PREFIX = "/yingsu/"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("YINGSU_CHROMIUM", "/usr/bin/chromium")   # Debian's; shared with tests/conftest.py
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -7,7 +7,9 @@ After the build it puts into ``site_dir/assets/``:
 - ``calculators.zip`` — the pure-Python ``calculators`` package (code + data/) with the data
   of the ``chinese_calendar`` package it depends on as ``calculators/data/chinesecalendar.json``
   (see calculators/holidays.py), as a deterministic zip (sorted entries, fixed timestamps and
-  modes), unpacked by the Web Worker into Pyodide's file system;
+  modes), unpacked by the Web Worker into Pyodide's file system, with every module's bytecode
+  compiled by that same Pyodide (``macros/compile_bytecode.mjs``, run with Node; cached in
+  ``build/bytecode/``) so the browser does not compile the sources at every start;
 - ``calculators.json`` — version stamp: the archive's sha256 (the client fetches
   ``calculators.zip?v=<sha256>`` so a new archive is never served stale), the Pyodide
   version, and the ``info`` block of Pyodide's lock file so the worker can pass an empty
@@ -22,7 +24,9 @@ import importlib.util
 import io
 import json
 import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -38,6 +42,9 @@ ARCHIVE_PACKAGES = ("calculators",)
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # earliest date a zip entry can carry
 SKIP_DIRS = {"__pycache__"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
+
+BYTECODE_COMPILER = Path(__file__).resolve().parent / "compile_bytecode.mjs"
+BYTECODE_CACHE = Path("build") / "bytecode"   # under the project root, like build/pyodide-wheels
 
 NPM_HINT = "请先运行 npm ci（在项目根目录安装 package-lock.json 锁定的 Pyodide）"
 
@@ -104,11 +111,52 @@ def archive_members(root: Path = PROJECT_ROOT) -> list[tuple[str, Path | bytes]]
     return sorted(members)
 
 
+def bytecode(members: list[tuple[str, Path | bytes]], root: Path = PROJECT_ROOT) -> list[tuple[str, bytes]]:
+    """(name in archive, contents) of the __pycache__/*.pyc of every .py member, compiled by the
+    Pyodide in node_modules (the browser's CPython) as unchecked-hash pycs, which stay valid
+    whatever modification time unpacking gives the sources. Compiling boots Pyodide under Node
+    (a few seconds), so the result is kept in build/bytecode/<key>/, keyed by the Pyodide
+    version and the sources."""
+    sources = [(name, path if isinstance(path, bytes) else path.read_bytes())
+               for name, path in members if name.endswith(".py")]
+    key = hashlib.sha256(pinned_pyodide_version(root).encode())
+    for name, data in sources:
+        key.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    cache = root / BYTECODE_CACHE / key.hexdigest()[:32]
+    if not cache.is_dir():
+        pyodide_dir(root)
+        node = shutil.which("node")
+        if node is None:
+            raise VendorError("未找到 Node.js（node）：构建时需用它运行 Pyodide 预编译计算规则。请先运行 bash dev.sh setup。")
+        with tempfile.TemporaryDirectory(prefix="bytecode-", dir=root / "build" if (root / "build").is_dir() else None) as tmp:
+            work = Path(tmp) / "src"
+            for name, data in sources:
+                (work / name).parent.mkdir(parents=True, exist_ok=True)
+                (work / name).write_bytes(data)
+            done = subprocess.run([node, str(BYTECODE_COMPILER), str(work)], capture_output=True, text=True)
+            if done.returncode != 0:
+                raise VendorError(f"用 Pyodide 预编译计算规则失败：{done.stderr.strip()[-2000:] or done.stdout.strip()[-2000:]}")
+            for path in work.rglob("*"):
+                if path.is_file() and path.suffix == ".py":
+                    path.unlink()
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(cache.with_suffix(".partial"), ignore_errors=True)
+            shutil.copytree(work, cache.with_suffix(".partial"))
+            cache.with_suffix(".partial").rename(cache)   # complete or absent, never half-written
+    compiled = [(path.relative_to(cache).as_posix(), path.read_bytes()) for path in cache.rglob("*.pyc")]
+    expected = {f"{name.rsplit('/', 1)[0]}/__pycache__/{name.rsplit('/', 1)[1][:-3]}" for name, _ in sources}
+    found = {name.rsplit(".", 2)[0] for name, _ in compiled}
+    if expected != found:
+        raise VendorError(f"预编译结果不完整（缺少 {sorted(expected - found)[:3]}），请删除 {cache} 后重新构建。")
+    return compiled
+
+
 def build_archive(root: Path = PROJECT_ROOT) -> bytes:
-    """The zip of the shipped packages, byte-identical for identical inputs."""
+    """The zip of the shipped packages and their bytecode, byte-identical for identical inputs."""
+    members = archive_members(root)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for arcname, path in archive_members(root):
+        for arcname, path in sorted(members + bytecode(members, root)):
             info = zipfile.ZipInfo(arcname, date_time=ZIP_TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16  # regular file, rw-r--r--

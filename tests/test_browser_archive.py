@@ -1,0 +1,84 @@
+"""calculators.zip, the archive the browser unpacks into Pyodide (macros/vendor_hook.py): it
+carries bytecode compiled by the same Pyodide, so the browser imports the calculators without
+compiling their sources at every start."""
+from __future__ import annotations
+
+import io
+import json
+import struct
+import subprocess
+import zipfile
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Loads the Pyodide the site ships under Node, unpacks the archive as calc-worker.js does,
+# counts every module compiled from source while importing what the worker imports, and
+# runs one calculation.
+IMPORT_IN_PYODIDE = r"""
+import { readFileSync } from "node:fs";
+const { loadPyodide } = await import(process.argv[1] + "/node_modules/pyodide/pyodide.mjs");
+const py = await loadPyodide({ packages: [] });
+try {
+py.unpackArchive(new Uint8Array(readFileSync(process.argv[2])), "zip", { extractDir: "/home/pyodide/yingsu" });
+console.log(py.runPython(`
+import json, sys
+import importlib._bootstrap_external as external
+compiled = []
+original = external.SourceLoader.source_to_code
+def counting(self, data, path, *args, **kwargs):
+    compiled.append(path)
+    return original(self, data, path, *args, **kwargs)
+external.SourceLoader.source_to_code = counting
+sys.path.insert(0, "/home/pyodide/yingsu")
+import calculators, calculators.modules, calculators.page
+result = calculators.run("deadlines", {"complaint_served": "2026-10-05"})
+json.dumps({
+    "compiled": compiled,
+    "imported": sorted(m for m in sys.modules if m.startswith("calculators")),
+    "cache_tag": sys.implementation.cache_tag,
+    "answer_due": [str(d["due"]) for d in result["deadlines"] if d["id"] == "answer"],
+})
+`));
+} catch (error) {   // Node would print the minified line it was thrown from
+  console.error("FAILED: " + error.message);
+  process.exit(1);
+}
+"""
+
+
+def archive_names(site: Path) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO((site / "assets" / "calculators.zip").read_bytes())) as archive:
+        return archive.namelist()
+
+
+def test_every_module_has_unchecked_hash_bytecode(built_site):
+    """One __pycache__/*.cpython-313.pyc per module; flags 0b01 (PEP 552: hash-based, source
+    not checked), since unpacking does not keep the sources' modification times."""
+    names = archive_names(built_site)
+    sources = [n for n in names if n.endswith(".py")]
+    assert "calculators/deadlines.py" in sources and "calculators/documents/answer.py" in sources
+    with zipfile.ZipFile(built_site / "assets" / "calculators.zip") as archive:
+        for source in sources:
+            folder, module = source.rsplit("/", 1)
+            pyc = f"{folder}/__pycache__/{module[:-3]}.cpython-313.pyc"
+            assert pyc in names, pyc
+            flags = struct.unpack("<I", archive.read(pyc)[4:8])[0]
+            assert flags == 0b01, (pyc, flags)
+    assert not [n for n in names if n.endswith(".pyc") and ".cpython-313." not in n]
+
+
+def test_pyodide_imports_the_archive_without_compiling(built_site):
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", IMPORT_IN_PYODIDE, str(ROOT), str(built_site / "assets" / "calculators.zip")],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[done.stderr.find("FAILED"):][-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["cache_tag"] == "cpython-313"
+    assert report["compiled"] == []
+    assert {"calculators.deadlines", "calculators.undertaker", "calculators.documents.answer"} <= set(report["imported"])
+    # served Monday 5 October 2026, inside the National Day holiday: 15 days end on
+    # Tuesday 20 October, a working day
+    assert report["answer_due"] == ["2026-10-20"]

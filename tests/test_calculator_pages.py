@@ -206,6 +206,49 @@ def test_article_pages_load_no_pyodide_and_link_to_calculators(page, site_server
     assert related.get_attribute("href").endswith("calculators/principal/")
 
 
+def search_workers(page):
+    return [u for u in page.requests if "/assets/javascripts/workers/search." in u]
+
+
+def test_search_index_waits_for_the_calculator_unless_the_reader_searches(page, site_server):
+    """On a calculator page the theme's search worker, which builds the search index (seconds
+    of CPU on a 2-core PC), starts after the calculator (calc-runtime.js, deferSearchWorker);
+    a reader who opens search meanwhile gets it at once, and results."""
+    held = []
+    page.route(re.compile(r".*/pyodide\.asm\.wasm$"), lambda route: held.append(route))   # the calculator cannot finish starting
+    page.goto(site_server + "calculators/deadlines/")
+    page.wait_for_timeout(3000)
+    assert held and page.evaluate("YingsuCalc.status.state") == "loading"
+    assert search_workers(page) == []
+    page.keyboard.press("/")
+    box = page.locator(".md-search__input")
+    box.fill("答辩状")
+    box.press("End")  # Material reads the query on keyup
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    assert len(search_workers(page)) == 1 and "答辩" in first.inner_text()
+    for route in held:
+        route.continue_()
+    page.wait_for_function("YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
+    assert page.errors == []
+
+
+def test_search_index_is_built_once_the_calculator_is_ready(page, site_server):
+    started = []   # by the page, not by the service worker's offline copy of the site
+    page.context.on("request", lambda r: started.append(r.url) if r.service_worker is None and
+                    "/assets/javascripts/workers/search." in r.url else None)
+    page.goto(site_server + "calculators/principal/")
+    page.wait_for_function("YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
+    page.wait_for_timeout(3000)   # well before the 20 s after which it starts anyway
+    assert len(started) == 1
+    page.keyboard.press("/")
+    box = page.locator(".md-search__input")
+    box.fill("负责人出庭")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.errors == []
+
+
 def test_wrong_wasm_type_is_reported_and_rules_stay_readable(page, site_server):
     def wrong_type(route):
         response = route.fetch()

@@ -17,10 +17,11 @@
  *
  * All URLs are derived from this script's own URL, so the site works under any sub-path.
  *
- * Calculator pages may also load this script early, in <head>, with
- *   <script async src=".../assets/javascripts/calc-runtime.js" data-start="eager"></script>
- * so the runtime starts before the theme's stylesheets and scripts have loaded; the copy
- * loaded again at the end of <body> (extra_javascript) then does nothing.
+ * Calculator pages load this script first thing in <head> (overrides/main.html) with
+ *   <script src=".../assets/javascripts/calc-runtime.js" data-start="eager"></script>
+ * so the runtime starts before the theme's stylesheets and scripts load and run; the copy
+ * loaded again at the end of <body> (extra_javascript) then does nothing. On those pages the
+ * theme's search worker is also held back until the runtime has started (deferSearchWorker).
  */
 (function () {
   "use strict";
@@ -29,6 +30,9 @@
 
   var SCRIPT_PATH = "assets/javascripts/calc-runtime.js";
   var START_TIMEOUT_MS = 120000;
+  var SEARCH_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;   // the theme's (config.search)
+  var SEARCH_BOX = "[data-md-component=search-query]";
+  var SEARCH_DELAY_MAX_MS = 20000;
 
   // Minimum versions: those Pyodide 0.29 is tested with (see docs/admin/deploy.md#browsers).
   var UPGRADE = "请使用 Chrome 或 Edge 112、Firefox 112、Safari 16.4 及以上版本的浏览器（360、QQ 等浏览器请切换到极速模式）。" +
@@ -144,26 +148,41 @@
     }
   }
 
+  /** Why this browser or page cannot run the calculators, or null. */
+  function browserProblem() {
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") return MESSAGES.noWasm;
+    var missing = missingFeatures();
+    if (missing.length) return MESSAGES.oldBrowser.replace("{features}", missing.join("、"));
+    if (location.protocol === "file:") return MESSAGES.fileProtocol;
+    if (typeof Worker !== "function") return MESSAGES.noWorker;
+    return null;
+  }
+
+  function onWorkerError(event) {
+    console.error("[calc-runtime] worker error:", event.message || event);
+    if (event.preventDefault) event.preventDefault();
+    if (event.target !== worker) return; // a worker replaced by useOfflineCopy()
+    if (status.state !== "loading") return; // after start-up the worker answers every request itself
+    if (event.message) {
+      fail(MESSAGES.workerCrashed); // the script ran and threw
+      return;
+    }
+    // No message: the script was not run at all. Missing file, or blocked by the browser
+    // (e.g. a Content-Security-Policy without worker-src): ask the server which.
+    fetch(workerURL, { method: "HEAD", cache: "no-store" }).then(
+      function (response) { fail(response.ok ? MESSAGES.noWorker : MESSAGES.workerFailed); },
+      function () { if (!useOfflineCopy()) fail(MESSAGES.workerFailed); }
+    );
+  }
+
   /** Start the worker (once). Returns false if the browser cannot run it. */
   function start() {
     if (status.state !== "idle") return status.state !== "failed";
     setStatus("loading", 0, MESSAGES.starting);
     YingsuCalc.startedAt = window.performance ? performance.now() : 0;
-    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-      fail(MESSAGES.noWasm);
-      return false;
-    }
-    var missing = missingFeatures();
-    if (missing.length) {
-      fail(MESSAGES.oldBrowser.replace("{features}", missing.join("、")));
-      return false;
-    }
-    if (location.protocol === "file:") {
-      fail(MESSAGES.fileProtocol);
-      return false;
-    }
-    if (typeof Worker !== "function") {
-      fail(MESSAGES.noWorker);
+    var problem = browserProblem();
+    if (problem) {
+      fail(problem);
       return false;
     }
     try {
@@ -174,22 +193,7 @@
       return false;
     }
     worker.onmessage = onMessage;
-    worker.onerror = function (event) {
-      console.error("[calc-runtime] worker error:", event.message || event);
-      if (event.preventDefault) event.preventDefault();
-      if (event.target !== worker) return; // a worker replaced by useOfflineCopy()
-      if (status.state !== "loading") return; // after start-up the worker answers every request itself
-      if (event.message) {
-        fail(MESSAGES.workerCrashed); // the script ran and threw
-        return;
-      }
-      // No message: the script was not run at all. Missing file, or blocked by the browser
-      // (e.g. a Content-Security-Policy without worker-src): ask the server which.
-      fetch(workerURL, { method: "HEAD", cache: "no-store" }).then(
-        function (response) { fail(response.ok ? MESSAGES.noWorker : MESSAGES.workerFailed); },
-        function () { if (!useOfflineCopy()) fail(MESSAGES.workerFailed); }
-      );
-    };
+    worker.onerror = onWorkerError;
     timer = setTimeout(function () { fail(MESSAGES.timeout); }, START_TIMEOUT_MS);
     return true;
   }
@@ -249,6 +253,44 @@
       .then(function (answer) { return answer.text; });
   }
 
+  /** The theme's search worker builds the search index as the page loads: seconds of CPU on a
+      2-core PC, taken from the calculator's start. On calculator pages it is created when the
+      runtime is ready or has failed, when the reader opens search, or after 20 s, whichever
+      comes first; until then the theme talks to a stand-in that queues its messages. */
+  function deferSearchWorker() {
+    var RealWorker = window.Worker;
+    if (typeof RealWorker !== "function" || typeof EventTarget !== "function" || typeof MessageEvent !== "function") return;
+    var starters = [];
+    function release() {
+      starters.splice(0).forEach(function (begin) { begin(); });
+    }
+    window.Worker = function Worker(url, options) {
+      if (!SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
+      var standIn = new EventTarget();
+      var queue = [];
+      var real = null;
+      standIn.postMessage = function (message) { if (real) real.postMessage(message); else if (queue) queue.push(message); };
+      standIn.terminate = function () { if (real) real.terminate(); queue = null; };
+      starters.push(function () {
+        if (real || !queue) return;
+        real = new RealWorker(url, options);
+        real.onmessage = function (event) { standIn.dispatchEvent(new MessageEvent("message", { data: event.data })); };
+        real.onerror = function () { standIn.dispatchEvent(new Event("error")); };
+        queue.splice(0).forEach(function (message) { real.postMessage(message); });
+      });
+      return standIn;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+    onStatus(function (current) { if (current.state === "ready" || current.state === "failed") release(); });
+    document.addEventListener("focusin", function (event) {
+      if (event.target && event.target.matches && event.target.matches(SEARCH_BOX)) release();
+    });
+    document.addEventListener("change", function (event) {
+      if (event.target && event.target.id === "__search") release();
+    });
+    setTimeout(release, SEARCH_DELAY_MAX_MS);
+  }
+
   var YingsuCalc = {
     run: run,
     view: view,
@@ -280,7 +322,10 @@
     scan();
   }
 
-  if (eager) start();
+  if (eager) {
+    start();
+    deferSearchWorker();
+  }
   // Scan now too: at the end of <body> the page's calculator elements are already parsed.
   follow();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);

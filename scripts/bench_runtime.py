@@ -326,11 +326,14 @@ def main(argv=None) -> int:
         spread = lambda key: "%.0f–%.0f" % (min(v.answer["at"] for v in results[key]), max(v.answer["at"] for v in results[key]))
         # Runs of one repetition are adjacent in time: their ratio is less exposed to the
         # machine's changing load than a ratio of medians.
-        paired = median([c.answer["at"] / b.answer["at"] for c, b in zip(results[calc_key], results[f"bare_worker_{label}"])])
+        ratios = [c.answer["at"] / b.answer["at"] for c, b in zip(results[calc_key], results[f"bare_worker_{label}"])]
+        paired = median(ratios)
+        quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [paired, paired, paired]
         rows.append((label, paired))
         print(f"  {label}: calculator page {calc:6.0f} ms ({spread(calc_key)}) | bare boot in worker {bare_w:6.0f} ms "
               f"({spread(f'bare_worker_{label}')}), main thread {bare_m:6.0f} ms ({spread(f'bare_main_{label}')})")
-        print(f"        ratio to bare worker boot: median of paired runs {paired:.2f} (target ≤ 1.20), "
+        print(f"        ratio to bare worker boot: median of paired runs {paired:.2f} (quartiles {quartiles[0]:.2f}–"
+              f"{quartiles[2]:.2f}; target ≤ 1.20), "
               f"of medians {calc / bare_w:.2f}; to main-thread boot {calc / bare_m:.2f}")
     lat = sorted(latencies)
     print(f"\nAnswer once the runtime is up: median {median(lat):.1f} ms, max {lat[-1]:.1f} ms over {len(lat)} calls "

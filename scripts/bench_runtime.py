@@ -9,14 +9,16 @@ drives headless Debian Chromium through Playwright. Prints:
 - bytes transferred for an article page and for a calculator page, cold and warm, and
   how many of them belong to the runtime (Pyodide, calculators.*, calc-worker.js);
 - time from navigation start to the first calculator answer, cold (fresh browser
-  profile: empty cache) and warm (second visit with the same profile: browser cache;
+  profile: empty cache) and warm (later visits with the same profile: browser cache;
   a profile on disk, as users have: an incognito context's memory cache does not keep
   the 8 MB .wasm);
 - the same for bare pages that only boot the same Pyodide with the same options (in a
   classic worker and on the main thread; generated into the site dir for the run and
-  removed afterwards), and the ratio runtime / bare. The target is judged against the
-  bare boot in a worker, the runtime's own setting (a worker is a requirement, not an
-  overhead of this code); the main-thread ratio is printed too;
+  removed afterwards, served from a second port), and the ratio runtime / bare. The target
+  is judged against the bare boot in a worker, the runtime's own setting (a worker is a
+  requirement, not an overhead of this code), visited in turn with the calculator page so
+  that each ratio compares two runs under the same load of the machine; the median and
+  quartiles of those ratios are printed, and the main-thread ratio for comparison;
 - the latency of a calculator answer once the runtime is up.
 
 Targets (issue 4): article pages transfer no Pyodide bytes; time to first result
@@ -95,6 +97,12 @@ OFFLINE_SETTLED_JS = """async () => {
   }
   throw new Error("runtime never reached the offline cache");
 }"""
+# After a cold visit each page stays open a while, as a reader stays after the first answer:
+# Chromium stores its compiled code of the .wasm (V8's code cache) only some time after
+# compiling it, so closing the page at once left the next visit's speed to chance.
+SETTLE_MS = 3000
+WARM_PAIRS = 2   # warm visits of each page per repetition
+
 LATENCY_JS = """async ([name, params, n]) => {
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -247,6 +255,9 @@ def main(argv=None) -> int:
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     write_bare_pages(site)
     server, handler, base = serve(site, args.cache_control)
+    # The bare pages from a second origin (another port): the site's service worker, once the
+    # calculator page has installed it, must not stand between them and the server.
+    bare_server, bare_handler, bare_base = serve(site, args.cache_control)
     results = {"article": [], "calc_cold": [], "calc_warm": [], "bare_worker_cold": [], "bare_worker_warm": [],
                "bare_main_cold": [], "bare_main_warm": []}
     latencies = []
@@ -254,7 +265,7 @@ def main(argv=None) -> int:
     try:
         with sync_playwright() as p:
             profiles = Profiles(p, "block" if args.no_service_worker else "allow")
-            for _ in range(args.repeat):
+            for i in range(args.repeat):
                 # article page, cold: must not touch the runtime
                 context = profiles.new()
                 v, page = visit(context, handler, base + article_page, None, settle_ms=1500)
@@ -269,28 +280,45 @@ def main(argv=None) -> int:
                     name = probe.evaluate("document.querySelector('[data-calculator]').dataset.calculator")
                     context.close()
 
-                # calculator page, cold then warm (second visit, same profile = browser cache)
-                context = profiles.new()
-                for key in ("calc_cold", "calc_warm"):
-                    v, page = visit(context, handler, base + calc_page, FIRST_ANSWER_JS, [name, params])
+                # The calculator page and the bare page in worker, each in its own profile,
+                # visited in turn (the first of them alternating between repetitions), so the
+                # two of a pair meet the same machine: cold, then WARM_PAIRS warm visits each.
+                calc_context, bare_context = profiles.new(), profiles.new()
+
+                def calc_visit(key):
+                    v, page = visit(calc_context, handler, base + calc_page, FIRST_ANSWER_JS, [name, params])
                     results[key].append(v)
                     if key == "calc_cold":
                         v.settled = page.evaluate(OFFLINE_SETTLED_JS)
-                    if key == "calc_warm":
-                        latencies += page.evaluate(LATENCY_JS, [name, params, 20])
+                        page.wait_for_timeout(SETTLE_MS)
+                    elif len(results[key]) % WARM_PAIRS == 1:
+                        latencies.extend(page.evaluate(LATENCY_JS, [name, params, 20]))
+                    page.close()
+
+                def bare_visit(key):
+                    v, page = visit(bare_context, bare_handler, bare_base + "bench_bare_worker.html", "() => window.bare",
+                                    settle_ms=SETTLE_MS if key.endswith("cold") else 0)
+                    results[key].append(v)
+                    page.close()
+
+                for key in ["cold"] + ["warm"] * WARM_PAIRS:
+                    turns = [lambda: calc_visit(f"calc_{key}"), lambda: bare_visit(f"bare_worker_{key}")]
+                    for turn in turns if i % 2 == 0 else reversed(turns):
+                        turn()
+                calc_context.close()
+                bare_context.close()
+
+                context = profiles.new()   # for comparison: Pyodide on the main thread (not paired)
+                for key in ("bare_main_cold", "bare_main_warm"):
+                    v, page = visit(context, bare_handler, bare_base + "bench_bare_main.html", "() => window.bare",
+                                    settle_ms=SETTLE_MS if key.endswith("cold") else 0)
+                    results[key].append(v)
                     page.close()
                 context.close()
-
-                for kind in ("worker", "main"):
-                    context = profiles.new()
-                    for key in (f"bare_{kind}_cold", f"bare_{kind}_warm"):
-                        v, page = visit(context, handler, base + f"bench_bare_{kind}.html", "() => window.bare")
-                        results[key].append(v)
-                        page.close()
-                    context.close()
             profiles.cleanup()
     finally:
         server.shutdown()
+        bare_server.shutdown()
         for f in BARE_FILES:
             (site / f).unlink(missing_ok=True)
 

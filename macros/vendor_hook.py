@@ -128,7 +128,7 @@ def bytecode(members: list[tuple[str, Path | bytes]], root: Path = PROJECT_ROOT)
         node = shutil.which("node")
         if node is None:
             raise VendorError("未找到 Node.js（node）：构建时需用它运行 Pyodide 预编译计算规则。请先运行 bash dev.sh setup。")
-        with tempfile.TemporaryDirectory(prefix="bytecode-", dir=root / "build" if (root / "build").is_dir() else None) as tmp:
+        with tempfile.TemporaryDirectory(prefix="bytecode-") as tmp:
             work = Path(tmp) / "src"
             for name, data in sources:
                 (work / name).parent.mkdir(parents=True, exist_ok=True)

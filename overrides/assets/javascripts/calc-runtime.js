@@ -12,6 +12,7 @@
  *       "input" (bad input), "internal" (unexpected Python error) or "startup".
  *   YingsuCalc.onStatus(cb) -> unsubscribe function; cb({state, percent, message}) is
  *       called now and on every change. state: "idle" | "loading" | "ready" | "failed".
+ *   YingsuCalc.onSettled(cb): cb(status) once, when state is "ready" or "failed".
  *   YingsuCalc.status -> the current {state, percent, message}.
  *   YingsuCalc.start(), YingsuCalc.retry() (after a failure), YingsuCalc.root (site root URL).
  *
@@ -242,6 +243,18 @@
     };
   }
 
+  /** Call cb(status) once, when the runtime is ready or has failed (at once if it already is). */
+  function onSettled(cb) {
+    var done = false;
+    var unsubscribe = onStatus(function (current) {
+      if (done || (current.state !== "ready" && current.state !== "failed")) return;
+      done = true;
+      if (unsubscribe) unsubscribe();
+      cb(current);
+    });
+    if (done) unsubscribe();
+  }
+
   /** The result with its presentation model (calculators/page.py): {result, view}. */
   function view(name, params) {
     return run("page.view", { name: name, params: params });
@@ -281,7 +294,7 @@
       return standIn;
     };
     window.Worker.prototype = RealWorker.prototype;
-    onStatus(function (current) { if (current.state === "ready" || current.state === "failed") release(); });
+    onSettled(release);
     document.addEventListener("focusin", function (event) {
       if (event.target && event.target.matches && event.target.matches(SEARCH_BOX)) release();
     });
@@ -298,6 +311,7 @@
     start: start,
     retry: retry,
     onStatus: onStatus,
+    onSettled: onSettled,
     root: root,
     calculators: null,
     timings: null,   // worker's milestones (ms since the worker started), once ready

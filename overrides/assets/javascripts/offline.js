@@ -152,10 +152,8 @@
     var calculatorPage = window.YingsuCalc && document.querySelector("[data-calculator]");
     if (navigator.serviceWorker.controller) {
       resolve();
-    } else if (calculatorPage && typeof window.YingsuCalc.onStatus === "function") {
-      window.YingsuCalc.onStatus(function (status) {
-        if (status.state === "ready" || status.state === "failed") resolve();
-      });
+    } else if (calculatorPage && typeof window.YingsuCalc.onSettled === "function") {
+      window.YingsuCalc.onSettled(function () { resolve(); });
     } else if (document.readyState === "complete") {
       resolve();
     } else {

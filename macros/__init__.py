@@ -13,12 +13,14 @@ if str(ROOT) not in sys.path:  # so `calculators` imports when mkdocs runs from 
 from calculators import provisions  # noqa: E402
 
 from . import calculator_pages, glossary, render, site_map  # noqa: E402
+from .vendor_hook import runtime_path  # noqa: E402
 
 
 def define_env(env):
     measures = provisions.instrument("measures")
     env.variables["measures"] = {k: measures[k] for k in
                                  ("title", "issuer", "issued", "effective_from", "effective_until")}
+    env.variables["pyodide_dir"] = runtime_path()   # assets/pyodide/<version>/ (deploy docs)
 
     def page() -> str:
         return env.page.file.src_uri

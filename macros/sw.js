@@ -21,7 +21,9 @@
  *   installed or waiting: this worker leaves them to the browser, whose HTTP cache keeps V8's
  *   compiled WebAssembly (a .wasm answered by a service worker is compiled again on every
  *   visit: about a second slower, measured by scripts/bench_runtime.py). They are the pinned
- *   Pyodide version, the same in every release that does not upgrade it; the calculators
+ *   Pyodide version, in a directory named by it (assets/pyodide/<version>/), the same in every
+ *   release that does not upgrade it; nothing here revalidates them (a revalidated .wasm lost
+ *   its compiled code in Chromium); the calculators
  *   (calculators.zip/.json, calc-worker.js) always come from this release's cache, so a page
  *   never runs the rules of another release. Offline, or under OFFLINE_COPY (used by
  *   calc-runtime.js when the server cannot be reached although the browser reports a
@@ -40,7 +42,7 @@ var SCOPE = self.registration.scope;
 var PREFIX = "yingsu:" + SCOPE + ":";
 var CACHE = PREFIX + MANIFEST.release;
 var HASH_HEADER = "X-Yingsu-Sha256";
-var RUNTIME_MARKER = "assets/pyodide/pyodide.asm.wasm";
+var RUNTIME_MARKER = /\/assets\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/; // of any Pyodide version
 var PARALLEL = 6;
 var OFFLINE_COPY = "assets/offline-copy/"; // the same prefix in calc-runtime.js
 var PYODIDE_DIR = "assets/pyodide/";
@@ -91,16 +93,24 @@ function verified(path, response, body) {
   });
 }
 
-/** Download `path` (revalidating the HTTP cache) and return the verified copy, or throw. */
+/** Download `path` and return the verified copy, or throw. Pyodide's files (their directory
+ *  is named by version, so their content never changes) come from the HTTP cache when it has
+ *  them: revalidating the .wasm there would cost the browser its compiled code of it (see
+ *  leftToBrowser). Other files are revalidated; so is a cached copy that fails the check. */
 function download(path) {
-  return fetch(absolute(path), { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
+  var immutable = path.indexOf(PYODIDE_DIR) === 0;
+  return fetchVerified(path, immutable ? "default" : "no-cache").then(function (copy) {
+    return copy || (immutable ? fetchVerified(path, "no-cache") : null);
+  }).then(function (copy) {
+    if (!copy) throw new Error(path + ": 服务器上的文件与本版本不一致（部署不完整或正在更新）");
+    return copy;
+  });
+}
+
+function fetchVerified(path, mode) {
+  return fetch(absolute(path), { cache: mode, credentials: "same-origin" }).then(function (response) {
     if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-    return response.arrayBuffer().then(function (body) {
-      return verified(path, response, body);
-    }).then(function (copy) {
-      if (!copy) throw new Error(path + ": 服务器上的文件与本版本不一致（部署不完整或正在更新）");
-      return copy;
-    });
+    return response.arrayBuffer().then(function (body) { return verified(path, response, body); });
   });
 }
 
@@ -150,10 +160,13 @@ function pool(items, limit, task) {
   return Promise.all(runners);
 }
 
+/** Whether an earlier release had the runtime cached (of its own Pyodide version). */
 function runtimeWasCached() {
   return otherCaches().then(function (names) {
     return Promise.all(names.map(function (name) {
-      return caches.open(name).then(function (cache) { return cache.match(absolute(RUNTIME_MARKER)); });
+      return caches.open(name).then(function (cache) { return cache.keys(); }).then(function (requests) {
+        return requests.some(function (request) { return RUNTIME_MARKER.test(new URL(request.url).pathname); });
+      });
     }));
   }).then(function (hits) { return hits.some(Boolean); });
 }

@@ -2,8 +2,14 @@
 
 After the build it puts into ``site_dir/assets/``:
 
-- ``pyodide/`` — the core files of the Pyodide release pinned in package.json, copied
-  from ``node_modules/pyodide`` (installed by ``npm ci``; nothing is fetched here);
+- ``pyodide/<version>/`` — the core files of the Pyodide release pinned in package.json,
+  copied from ``node_modules/pyodide`` (installed by ``npm ci``; nothing is fetched here).
+  The version in the path lets servers cache them for a year (deploy/): an upgrade changes
+  their URLs. Long caching matters beyond the download: Chromium keeps V8's compiled code of
+  the .wasm beside its HTTP cache entry, and after a revalidation (304) a visit that
+  recompiled hot functions stored code the next visit could not use (each such visit compiled
+  the 8 MB again, about a second). ``assets/javascripts/calc-worker.js`` gets the directory
+  written in (WORKER_DIR_LINE);
 - ``calculators.zip`` — the pure-Python ``calculators`` package (code + data/) with the data
   of the ``chinese_calendar`` package it depends on as ``calculators/data/chinesecalendar.json``
   (see calculators/holidays.py), as a deterministic zip (sorted entries, fixed timestamps and
@@ -35,6 +41,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # What loadPyodide() loads when given lockFileContents and no packages: the loader
 # script, the Emscripten glue, the WebAssembly binary and the standard library.
 CORE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+WORKER = Path("javascripts") / "calc-worker.js"      # under assets/
+WORKER_DIR_LINE = 'var PYODIDE_DIR = "../pyodide/";'   # replaced by the versioned directory
 
 # Packages shipped to the browser: (import name, where to find it).
 ARCHIVE_PACKAGES = ("calculators",)
@@ -165,14 +173,31 @@ def build_archive(root: Path = PROJECT_ROOT) -> bytes:
     return buffer.getvalue()
 
 
+def runtime_path(root: Path = PROJECT_ROOT) -> str:
+    """Site-relative directory of the Pyodide core files: assets/pyodide/<pinned version>/."""
+    return f"assets/pyodide/{pinned_pyodide_version(root)}/"
+
+
+def point_worker(worker: Path, runtime_dir: str) -> None:
+    """Write the runtime directory into the built calc-worker.js (its WORKER_DIR_LINE)."""
+    text = worker.read_text(encoding="utf-8") if worker.is_file() else ""
+    if WORKER_DIR_LINE not in text:
+        raise VendorError(f"{worker} 中没有 {WORKER_DIR_LINE!r}，无法写入运行环境目录")
+    relative = "../" + runtime_dir[len("assets/"):]   # from assets/javascripts/
+    worker.write_text(text.replace(WORKER_DIR_LINE, f'var PYODIDE_DIR = "{relative}";', 1), encoding="utf-8")
+
+
 def vendor(site_dir: str | Path, root: Path = PROJECT_ROOT) -> dict:
-    """Write assets/pyodide/, assets/calculators.zip and assets/calculators.json; return the stamp."""
+    """Write assets/pyodide/<version>/, assets/calculators.zip and assets/calculators.json, point
+    the worker at that directory; return the stamp."""
     source = pyodide_dir(root)
     assets = Path(site_dir) / "assets"
-    target = assets / "pyodide"
+    runtime_dir = runtime_path(root)
+    target = Path(site_dir) / runtime_dir
     target.mkdir(parents=True, exist_ok=True)
     for name in CORE_FILES:
         shutil.copyfile(source / name, target / name)
+    point_worker(assets / WORKER, runtime_dir)
 
     archive = build_archive(root)
     (assets / "calculators.zip").write_bytes(archive)
@@ -182,6 +207,7 @@ def vendor(site_dir: str | Path, root: Path = PROJECT_ROOT) -> dict:
         "sha256": hashlib.sha256(archive).hexdigest(),
         "size": len(archive),
         "pyodide": pinned_pyodide_version(root),
+        "pyodide_dir": runtime_dir,
         "lock_info": lock_info,
         "core_files": {name: (source / name).stat().st_size for name in CORE_FILES},
     }

@@ -4,7 +4,8 @@ The site is deployed at some sub-path of an intranet host (e.g. http://server/yi
 tests serve it under PREFIX and answer 404 for anything outside it: a page or script that
 climbs above the site root, or uses an absolute path, breaks here as it would there.
 
-Content types are set explicitly rather than taken from the host's mimetypes database:
+Cache-Control as deploy/'s configurations send it (LONG_CACHED). Content types are set
+explicitly rather than taken from the host's mimetypes database:
 Pyodide's streaming WebAssembly compilation needs application/wasm, and module workers need
 a JavaScript type for .mjs.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import sys
 import threading
 from pathlib import Path
@@ -43,6 +45,11 @@ CONTENT_TYPES = {
 }
 
 
+# Cache-Control as deploy/ configures it: a year for the files whose name changes with their
+# content (the theme's hashed files, Pyodide's versioned directory), revalidation for the rest.
+LONG_CACHED = re.compile(r"^/yingsu/assets/(pyodide/|.+\.[0-9a-f]{8}\.min\.(js|css)$)")
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files of `directory` under PREFIX; 404 elsewhere. Records every path served."""
 
@@ -56,6 +63,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def guess_type(self, path):
         return CONTENT_TYPES.get(Path(str(path)).suffix.lower(), "application/octet-stream")
+
+    def end_headers(self):
+        long_cached = LONG_CACHED.match(urlsplit(self.path).path)
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if long_cached else "no-cache")
+        super().end_headers()
 
     def log_request(self, code="-", size="-"):
         self.served.append((self.command, self.path, int(code) if str(code).isdigit() else code))

@@ -32,6 +32,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from macros.vendor_hook import runtime_path
 from nginx_server import NginxServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ MUST_REGISTER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".json"
                  ".webmanifest": "application/manifest+json"}
 DROP_INS = {f"{FOLDER}/web.config", f"{FOLDER}/.htaccess", f"{FOLDER}/WEB-INF/web.xml"}
 HASHED = re.compile(r"^assets/.+\.[0-9a-f]{8}\.min\.(js|css)$")
+RUNTIME = runtime_path()   # assets/pyodide/<version>/: cached for a year like the hashed files
 
 
 @dataclass
@@ -169,7 +171,7 @@ def test_entries_are_sorted_ascii_with_the_commit_date(release, commit_epoch):
 
 def test_layout_site_folder_drop_ins_configs_and_note(archive, release):
     for name in ["DEPLOY.txt", "SHA256SUMS", f"{FOLDER}/index.html", f"{FOLDER}/sw.js",
-                 f"{FOLDER}/assets/pyodide/pyodide.asm.wasm", f"{FOLDER}/assets/calculators.zip",
+                 f"{FOLDER}/{RUNTIME}pyodide.asm.wasm", f"{FOLDER}/assets/calculators.zip",
                  "deploy/nginx/yingsu.conf", "deploy/iis/web.config", "deploy/apache/.htaccess",
                  "deploy/apache/yingsu.conf", "deploy/tomcat/web.xml", *DROP_INS]:
         assert name in archive, name
@@ -247,7 +249,7 @@ def test_iis_config_registers_the_types_and_caches_hashed_assets_for_a_year(arch
     located = {loc.get("path"): loc.find("system.webServer/staticContent/clientCache").attrib
                for loc in root.findall("location")}
     hashed = {n for n in site_names(archive) if HASHED.match(n)}
-    assert len(hashed) >= 4 and set(located) == hashed
+    assert len(hashed) >= 4 and set(located) == hashed | {"assets/pyodide"}
     assert all(a == {"cacheControlMode": "UseMaxAge", "cacheControlMaxAge": "365.00:00:00"} for a in located.values())
     # the copy in deploy/ (shown on the guide page) is the same file without the per-release part
     ElementTree.fromstring(archive["deploy/iis/web.config"])
@@ -332,16 +334,17 @@ def test_nginx_cache_headers(nginx, archive):
 
     for path in ["", "measures/chapter-3/", "sitemap.xml", "search/search_index.json", "sw.js",
                  "assets/calculators.json", "assets/calculators.zip", "assets/javascripts/site.js",
-                 "assets/stylesheets/site.css", "assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.js"]:
+                 "assets/stylesheets/site.css", "assets/javascripts/calc-worker.js"]:
         assert cache_control(path) == "no-cache", path
-    hashed = [n for n in site_names(archive) if HASHED.match(n)]
+    hashed = [n for n in site_names(archive) if HASHED.match(n) or n.startswith(RUNTIME)]
+    assert {RUNTIME + "pyodide.asm.wasm", RUNTIME + "pyodide.js"} <= set(hashed)
     assert any(n.startswith("assets/javascripts/bundle.") for n in hashed)
     assert any(n.startswith("assets/stylesheets/main.") for n in hashed)
     for path in hashed:
         assert cache_control(path) == "public, max-age=31536000, immutable", path
     # revalidation answers 304 without the body
-    _, headers, _ = fetch(nginx.base_url + "assets/pyodide/pyodide.asm.wasm")
-    status, _, body = fetch(nginx.base_url + "assets/pyodide/pyodide.asm.wasm",
+    _, headers, _ = fetch(nginx.base_url + "assets/calculators.zip")
+    status, _, body = fetch(nginx.base_url + "assets/calculators.zip",
                             headers={"If-None-Match": headers["ETag"]})
     assert (status, body) == (304, b"")
 

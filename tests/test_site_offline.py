@@ -44,7 +44,7 @@ ALLOWED = [
      "repository facts, fetched only when repo_url is configured; it is not (checked)."),
     (r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", "https://${",
      "GitLab repository facts, fetched only when repo_url is configured; it is not (checked)."),
-    (r"assets/pyodide/pyodide(\.js|\.mjs)$", "https://cdn.jsdelivr.net/pyodide/",
+    (r"assets/pyodide/[^/]+/pyodide(\.js|\.mjs)$", "https://cdn.jsdelivr.net/pyodide/",
      "Pyodide's default package base URL, used only by loadPackage for packages missing from "
      "the lock file; the calculators' runtime passes an empty lock file and loads no package."),
     *[(r"assets/javascripts/vendor/docx\.iife\.js$", prefix,
@@ -183,8 +183,7 @@ def test_conditions_of_the_allowed_list_hold(built_site, pages):
     for page in pages.values():
         assert not any("mermaid" in node.classes() for node in page.root.iter()), page.url
         assert not any("md-source" in node.classes() for node in page.root.iter()), page.url
-    pyodide_js = built_site / "assets" / "pyodide" / "pyodide.js"
-    if pyodide_js.exists():  # the runtime passes its own lock file, so the default CDN is unused
+    if list(built_site.glob("assets/pyodide/*/pyodide.js")):  # the runtime passes its own lock file, so the default CDN is unused
         worker = (built_site / "assets" / "javascripts" / "calc-worker.js").read_text(encoding="utf-8")
         assert "lockFileContents" in worker
 
@@ -203,10 +202,9 @@ def test_every_page_loads_only_from_the_local_server(page, site_server, site_htt
 
     def failed(request):
         pending.discard(request)
-        # net::ERR_ABORTED is Chromium cancelling a request, not a failed one: a HEAD request
-        # (the calculators' worker checks its core files with HEAD) once its response is
-        # handled, or a request still in flight (e.g. the search worker) when the test moves
-        # on to the next page. A missing file shows as a 4xx response, checked below.
+        # net::ERR_ABORTED is Chromium cancelling a request, not a failed one: e.g. a request
+        # still in flight (the search worker's) when the test moves on to the next page.
+        # A missing file shows as a 4xx response, checked below.
         if request.failure != "net::ERR_ABORTED":
             failures.append((request.method, request.url, request.failure))
 

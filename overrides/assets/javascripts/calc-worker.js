@@ -1,7 +1,7 @@
 /* Web Worker (classic) that runs the project's Python package `calculators` under Pyodide.
  *
  * Started once per visit by calc-runtime.js. Everything it loads comes from this site:
- *   ../pyodide/         Pyodide core files (copied at build time by macros/vendor_hook.py)
+ *   ../pyodide/<version>/  Pyodide core files (copied at build time by macros/vendor_hook.py)
  *   ../calculators.json version stamp {archive, sha256, lock_info, ...}
  *   ../calculators.zip  the calculators package + chinese_calendar, unpacked into Pyodide's FS
  * Pyodide gets an empty lock file, so it fetches no package index and no packages.
@@ -18,7 +18,8 @@
 
 var WORKER_URL = self.location.href;
 var ASSETS_URL = new URL("../", WORKER_URL).href;
-var PYODIDE_URL = new URL("../pyodide/", WORKER_URL).href;
+var PYODIDE_DIR = "../pyodide/"; // the build writes in the versioned directory: "../pyodide/<version>/"
+var PYODIDE_URL = new URL(PYODIDE_DIR, WORKER_URL).href;
 var EXTRACT_DIR = "/home/pyodide/yingsu";
 var scriptStarted = (self.performance && performance.now()) || 0; // ms since the worker was created
 
@@ -68,35 +69,68 @@ function fetchChecked(url, file, missingKey, init) {
   );
 }
 
-/** HEAD one core file; resolves to its Content-Type, or null if HEAD is not allowed. */
-function head(file) {
+/** HEAD one core file; resolves to its HTTP status, or null if the server cannot be reached.
+ *  Used only after a failed start, to say which file is missing. */
+function status(file) {
   return fetch(PYODIDE_URL + file, { method: "HEAD", cache: "no-store" }).then(
-    function (response) {
-      if (response.status === 404 || response.status === 410) {
-        var message = fill(MESSAGES.runtimeMissing, { file: file, status: response.status });
-        if (/\.wasm$/.test(file)) message += MESSAGES.wasmHint;
-        throw new Failure("missing", message);
-      }
-      if (!response.ok) return null; // HEAD not allowed here: rely on the load itself and the client's timeout
-      return (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
-    },
-    function (error) {
-      throw new Failure("network", fill(MESSAGES.network, { file: file }), error);
-    }
+    function (response) { return response.status; },
+    function () { return null; }
   );
 }
 
-/** Check the core files Pyodide loads. Pyodide waits forever when pyodide.asm.wasm is
- *  missing or has a wrong Content-Type (instantiateStreaming rejects and Pyodide only logs
- *  it), and reports a missing standard library only as a failed start: check first. */
-function checkCore() {
-  var wasm = head("pyodide.asm.wasm").then(function (type) {
-    if (type !== null && type !== "application/wasm") {
-      console.error("[calc-worker] pyodide.asm.wasm served as " + JSON.stringify(type));
-      throw new Failure("mime", MESSAGES.mime);
+/** The Failure of a start whose loadPyodide rejected: a core file the server does not have, or
+ *  a server that cannot be reached (Pyodide reports both only as a failed start). */
+function diagnose(error) {
+  var files = ["pyodide.asm.js", "python_stdlib.zip"];
+  return Promise.all(files.map(status)).then(function (codes) {
+    for (var i = 0; i < files.length; i++) {
+      if (codes[i] === null) return new Failure("network", fill(MESSAGES.network, { file: files[i] }), error);
+      if (codes[i] === 404 || codes[i] === 410) {
+        return new Failure("missing", fill(MESSAGES.runtimeMissing, { file: files[i], status: codes[i] }), error);
+      }
     }
+    return new Failure("runtime", MESSAGES.runtime, error);
   });
-  return Promise.all([wasm, head("pyodide.asm.js"), head("python_stdlib.zip")]);
+}
+
+/** What is wrong with the response Pyodide got for pyodide.asm.wasm, or null. */
+function wasmProblem(response) {
+  if (!response.ok) {
+    var message = fill(MESSAGES.runtimeMissing, { file: "pyodide.asm.wasm", status: response.status });
+    return new Failure("missing", message + MESSAGES.wasmHint);
+  }
+  var type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/wasm") {
+    console.error("[calc-worker] pyodide.asm.wasm served as " + JSON.stringify(type));
+    return new Failure("mime", MESSAGES.mime);
+  }
+  return null;
+}
+
+/** A promise that rejects once pyodide.asm.wasm turns out unusable (missing, wrong
+ *  Content-Type, unreachable) and otherwise never settles. Pyodide compiles that file with
+ *  WebAssembly.instantiateStreaming and, when it rejects, only logs the error and waits
+ *  forever; so the response Pyodide fetched is checked on its way in. (No request of its own:
+ *  a HEAD request for the .wasm, sent through the site's service worker, made Chromium drop
+ *  its cached compiled code, and every later visit compiled the 8 MB again.) */
+function guardWasm() {
+  var streaming = WebAssembly.instantiateStreaming;
+  return new Promise(function (_, reject) {
+    if (typeof streaming !== "function") return; // Pyodide then reads the bytes and reports errors itself
+    WebAssembly.instantiateStreaming = function (source, imports) {
+      return Promise.resolve(source).then(function (response) {
+        var problem = wasmProblem(response);
+        if (problem) {
+          reject(problem);
+          throw problem;
+        }
+        return streaming.call(WebAssembly, response, imports);
+      }, function (error) {
+        reject(new Failure("network", fill(MESSAGES.network, { file: "pyodide.asm.wasm" }), error));
+        throw error;
+      });
+    };
+  });
 }
 
 /** calculators.json, then calculators.zip?v=<sha256> as bytes. */
@@ -146,10 +180,10 @@ var failure = null;
 function boot() {
   progress("check", 5, "正在检查浏览器环境……");
   var timings = { script: Math.round(scriptStarted) }; // ms since the worker was created
-  var wasmChecked = checkCore();
+  var wasmGuard = guardWasm();
   var archive = fetchArchive();
   archive.catch(function () {}); // reported below, once
-  wasmChecked.catch(function () {});
+  wasmGuard.catch(function () {});
 
   progress("runtime", 10, "正在下载并启动 Python 运行环境（首次约 12 MB，之后使用浏览器缓存）……");
   // An empty lock file (ABI info from the build's stamp) instead of pyodide-lock.json:
@@ -181,11 +215,11 @@ function boot() {
       env: { PYTHONDONTWRITEBYTECODE: "1" },
       stdout: function (line) { console.log("[python] " + line); },
       stderr: function (line) { console.warn("[python] " + line); }
-    }).then(resolve, function (error) { reject(new Failure("runtime", MESSAGES.runtime, error)); });
+    }).then(resolve, function (error) { diagnose(error).then(reject); });
   });
 
-  // Promise.all fails fast: a failed check ends the start even while Pyodide hangs.
-  var loaded = Promise.all([pyodide, wasmChecked]).then(function (r) { return r[0]; });
+  // An unusable .wasm ends the start even while Pyodide hangs.
+  var loaded = Promise.race([pyodide, wasmGuard]);
 
   return Promise.all([loaded, archive]).then(function (results) {
     var py = results[0];

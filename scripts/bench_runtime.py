@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "pyodide"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import smoke_browser  # noqa: E402  (server, page discovery and Chromium launch options)
-from site_server import LONG_CACHED  # noqa: E402  (Cache-Control as deploy/ sends it)
+import site_server  # noqa: E402  (Cache-Control as deploy/ sends it)
 
 RUNTIME_MARKERS = smoke_browser.RUNTIME_MARKERS + ("bench_bare",)
 BARE_FILES = ("bench_bare_worker.html", "bench_bare_worker.js", "bench_bare_main.html")
@@ -82,7 +82,7 @@ FIRST_ANSWER_JS = """async ([name, params]) => {
 # done — the service worker (offline.js, sw.js; only where it runs: https, localhost) installed
 # and the calculators' runtime copied into its cache. Without this wait the "warm" visit would
 # compete with that copying for the CPU. Returns seconds waited, or null without a service worker.
-OFFLINE_SETTLED_JS = """async () => {
+OFFLINE_SETTLED_JS = """async wasm => {
   const t0 = performance.now();
   const offline = window.YingsuOffline || {mode: "missing"};
   while (offline.mode === "online" && performance.now() - t0 < 10000) await new Promise(r => setTimeout(r, 50));
@@ -91,8 +91,7 @@ OFFLINE_SETTLED_JS = """async () => {
   for (let i = 0; i < 1200; i++) {
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
-      const keys = await cache.keys();
-      if (keys.some(r => /\/assets\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/.test(r.url))) {
+      if (await cache.match(new URL(wasm, registration.scope).href)) {
         return (performance.now() - t0) / 1000;
       }
     }
@@ -150,11 +149,7 @@ def serve(site: Path, cache_control: str | None):
     extra = {"sent": []}
 
     def end_headers(self, _orig=CountingHandler.end_headers):
-        if cache_control:
-            self.send_header("Cache-Control", cache_control)
-        else:   # as deploy/ configures the servers
-            long_cached = LONG_CACHED.match(self.path.split("?")[0])
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable" if long_cached else "no-cache")
+        self.send_header("Cache-Control", cache_control or site_server.cache_control(self.path.split("?")[0]))
         _orig(self)
     extra["end_headers"] = end_headers
     handler = type("Handler", (CountingHandler,), extra)
@@ -165,13 +160,15 @@ def serve(site: Path, cache_control: str | None):
     return server, handler, f"http://127.0.0.1:{server.server_address[1]}{smoke_browser.PREFIX}"
 
 
-def write_bare_pages(site: Path) -> None:
+def write_bare_pages(site: Path) -> dict:
+    """Write the bare pages into `site`; return the build's stamp (assets/calculators.json)."""
     stamp = json.loads((site / "assets" / "calculators.json").read_text(encoding="utf-8"))
     values = {"lock": json.dumps(stamp["lock_info"]), "dir": stamp["pyodide_dir"]}
     values["options"] = BARE_OPTIONS % values
     (site / "bench_bare_worker.js").write_text(BARE_WORKER_JS % values, encoding="utf-8")
     (site / "bench_bare_worker.html").write_text(BARE_WORKER_HTML, encoding="utf-8")
     (site / "bench_bare_main.html").write_text(BARE_MAIN_HTML % values, encoding="utf-8")
+    return stamp
 
 
 class Visit:
@@ -263,7 +260,7 @@ def main(argv=None) -> int:
     import os
 
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    write_bare_pages(site)
+    wasm = write_bare_pages(site)["pyodide_dir"] + "pyodide.asm.wasm"
     server, handler, base = serve(site, args.cache_control)
     # The bare pages from a second origin (another port): the site's service worker, once the
     # calculator page has installed it, must not stand between them and the server.
@@ -299,7 +296,7 @@ def main(argv=None) -> int:
                     v, page = visit(calc_context, handler, base + calc_page, FIRST_ANSWER_JS, [name, params])
                     results[key].append(v)
                     if key == "calc_cold":
-                        v.settled = page.evaluate(OFFLINE_SETTLED_JS)
+                        v.settled = page.evaluate(OFFLINE_SETTLED_JS, wasm)
                         page.wait_for_timeout(SETTLE_MS)
                     elif len(results[key]) % WARM_PAIRS == 1:
                         latencies.extend(page.evaluate(LATENCY_JS, [name, params, 20]))

@@ -4,7 +4,7 @@ The site is deployed at some sub-path of an intranet host (e.g. http://server/yi
 tests serve it under PREFIX and answer 404 for anything outside it: a page or script that
 climbs above the site root, or uses an absolute path, breaks here as it would there.
 
-Cache-Control as deploy/'s configurations send it (LONG_CACHED). Content types are set
+Cache-Control as deploy/'s configurations send it (cache_control). Content types are set
 explicitly rather than taken from the host's mimetypes database:
 Pyodide's streaming WebAssembly compilation needs application/wasm, and module workers need
 a JavaScript type for .mjs.
@@ -50,6 +50,11 @@ CONTENT_TYPES = {
 LONG_CACHED = re.compile(r"^/yingsu/assets/(pyodide/|.+\.[0-9a-f]{8}\.min\.(js|css)$)")
 
 
+def cache_control(url_path: str) -> str:
+    """The Cache-Control header deploy/'s configurations send for `url_path` (/yingsu/...)."""
+    return "public, max-age=31536000, immutable" if LONG_CACHED.match(url_path) else "no-cache"
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files of `directory` under PREFIX; 404 elsewhere. Records every path served."""
 
@@ -65,8 +70,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return CONTENT_TYPES.get(Path(str(path)).suffix.lower(), "application/octet-stream")
 
     def end_headers(self):
-        long_cached = LONG_CACHED.match(urlsplit(self.path).path)
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if long_cached else "no-cache")
+        self.send_header("Cache-Control", cache_control(urlsplit(self.path).path))
         super().end_headers()
 
     def log_request(self, code="-", size="-"):

@@ -8,8 +8,9 @@ precache manifest filled in:
 - ``shell``: every page and the files pages and search need, keyed by URL path relative to
   the site root (``measures/chapter-3/`` for ``measures/chapter-3/index.html``), each with its
   SHA-256. Precached when the worker is installed (about 2 MB).
-- ``runtime``: the calculators' runtime (Pyodide core files, calculators.zip/.json,
-  calc-worker.js; about 12 MB), cached when a calculator is first used.
+- ``runtime``: the calculators' runtime (Pyodide core files, calculators.zip/.json, the
+  snapshot calculators-snapshot.bin, calc-worker.js; about 18 MB), cached when a calculator is
+  first used.
 - ``release``: a digest of both lists, naming the cache. Any changed file gives a new
   ``sw.js``, which the browser installs as an update into a new cache.
 
@@ -31,7 +32,7 @@ TEMPLATE = Path(__file__).resolve().parent / "sw.js"
 PLACEHOLDER = "/*MANIFEST*/null"
 SW_NAME = "sw.js"
 
-RUNTIME = re.compile(r"^assets/(pyodide/.+|calculators\.(zip|json)|javascripts/calc-worker\.js)$")
+RUNTIME = re.compile(r"^assets/(pyodide/.+|calculators(\.zip|\.json|-snapshot\.bin)|javascripts/calc-worker\.js)$")
 SKIPPED = re.compile(r"(\.map|^sitemap\.xml\.gz)$")
 LUNR = "assets/javascripts/lunr/"
 

@@ -10,7 +10,7 @@
  *   previous release keeps being served. Files unchanged since the previous release are
  *   copied from its cache instead of downloaded. If the previous release had the calculators'
  *   runtime cached, the new one caches it too (so an update never loses offline calculators).
- * - the runtime (Pyodide, ~12 MB) is cached on first use of a calculator: by the fetch handler
+ * - the runtime (Pyodide and the calculators, ~18 MB) is cached on first use of a calculator: by the fetch handler
  *   when the calculator's worker loads it through this worker, or on the page's request
  *   ("cache-runtime") when the worker started before this service worker took control.
  * - fetch: files of the manifest come from this release's cache (query strings such as ?q=,
@@ -23,8 +23,8 @@
  *   visit: about a second slower, measured by scripts/bench_runtime.py). They are the pinned
  *   Pyodide version, in a directory named by it (assets/pyodide/<version>/), the same in every
  *   release that does not upgrade it; nothing here revalidates them (a revalidated .wasm lost
- *   its compiled code in Chromium); the calculators
- *   (calculators.zip/.json, calc-worker.js) always come from this release's cache, so a page
+ *   its compiled code in Chromium); the calculators (calculators.zip/.json, the snapshot
+ *   calculators-snapshot.bin, calc-worker.js) always come from this release's cache, so a page
  *   never runs the rules of another release. Offline, or under OFFLINE_COPY (used by
  *   calc-runtime.js when the server cannot be reached although the browser reports a
  *   network), Pyodide comes from the cache too: OFFLINE_COPY + "assets/pyodide/x" is the

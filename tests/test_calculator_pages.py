@@ -5,6 +5,7 @@ local. Expected values are the hand-worked cases of the Python tests (tests/test
 One browser context serves the whole module: Pyodide starts once and the pages are reached
 by the theme's instant navigation, which is also what is checked for "starts once per visit".
 """
+import gzip
 import re
 from urllib.parse import urlsplit
 
@@ -196,6 +197,9 @@ def test_runtime_started_once_and_everything_local(clerk, site_server):
     # four instant navigations to other calculators started nothing, and each boot asked for
     # the .wasm once (no HEAD check of its own: see test_offline's compiled-code test)
     assert len(workers) == 2 and len(wasm) == len(workers), (workers, wasm)
+    # each boot started from the build's snapshot of Python's memory (macros/snapshot.mjs)
+    snapshots = [u for u in page.requests if "/assets/calculators-snapshot.bin?v=" in u]
+    assert len(snapshots) == len(workers) and page.evaluate("YingsuCalc.timings.snapshot") is True, snapshots
 
 
 def test_article_pages_load_no_pyodide_and_link_to_calculators(page, site_server):
@@ -246,6 +250,42 @@ def test_search_index_is_built_once_the_calculator_is_ready(page, site_server):
     box.fill("负责人出庭")
     box.press("End")
     page.locator(".md-search-result__item").first.wait_for()
+    assert page.errors == []
+
+
+def other_rules_snapshot(built_site):
+    """A real snapshot, made from another calculators.zip (one with a zip comment added), as a
+    deployment that mixed two releases' files would serve."""
+    from macros import vendor_hook
+
+    archive = (built_site / "assets" / "calculators.zip").read_bytes()
+    comment = "另一版本".encode()
+    assert archive[-2:] == b"\0\0"   # the end record's comment length: none yet
+    return vendor_hook.snapshot(archive[:-2] + len(comment).to_bytes(2, "little") + comment)
+
+
+SNAPSHOTS_THAT_DO_NOT_FIT = {
+    "missing": lambda site: {"status": 404, "body": "not found"},
+    "not-gzip": lambda site: {"status": 200, "body": b"\x1f\x8b\x08\x00 not gzip"},
+    "not-a-snapshot": lambda site: {"status": 200, "body": gzip.compress(b"not a snapshot" * 64)},
+    "other-rules": lambda site: {"status": 200, "body": other_rules_snapshot(site)},
+}
+
+
+@pytest.mark.parametrize("case", SNAPSHOTS_THAT_DO_NOT_FIT)
+def test_without_a_snapshot_that_fits_python_starts_itself(page, site_server, built_site, case):
+    """A deployment without calculators-snapshot.bin, with a damaged one, or with another
+    release's: the worker starts Python and imports the calculators itself; only slower."""
+    served = SNAPSHOTS_THAT_DO_NOT_FIT[case](built_site)
+    page.route(re.compile(r".*/assets/calculators-snapshot\.bin\?v=.*"),
+               lambda route: route.fulfill(content_type="application/octet-stream", **served))
+    page.goto(site_server + "calculators/deadlines/")
+    page.wait_for_function("YingsuCalc.status.state !== 'loading'", timeout=BOOT_MS)
+    assert page.evaluate("[YingsuCalc.status.state, YingsuCalc.timings.snapshot]") == ["ready", False]
+    page.fill("#f-complaint_served", "2026-10-05")
+    settle(page)
+    # Monday 5 October 2026, inside the National Day holiday: 15 days end on Tuesday 20 October
+    assert headline(page)[0] == "答辩期限：2026年10月20日（星期二）"
     assert page.errors == []
 
 

@@ -21,7 +21,6 @@ control, later visits still start Pyodide from V8's cached compiled code.
 """
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 from pathlib import Path
@@ -30,7 +29,7 @@ import pytest
 
 from macros import offline_hook
 from site_server import serve
-from smoke_browser import CHROMIUM, CHROMIUM_ARGS
+from smoke_browser import CHROMIUM, CHROMIUM_ARGS, wait_until
 
 BOOT_MS = 180_000
 CHANGED_PAGE = "index.html"
@@ -119,6 +118,18 @@ def wait_ready(page):
     assert page.evaluate("YingsuCalc.status.state") == "ready", page.evaluate("YingsuCalc.status.message")
 
 
+def wait_runtime_cached(page, base: str, site: Path):
+    """Until every file of the release's runtime is in the offline copy."""
+    release = manifest_of(site)
+    wait_until(page, """async ([base, paths]) => {
+        for (const name of await caches.keys()) {
+            const keys = new Set((await (await caches.open(name)).keys()).map(r => r.url.slice(base.length)));
+            if (paths.every(p => keys.has(p))) return true;
+        }
+        return false;
+    }""", [base, sorted(release["runtime"])])
+
+
 def answer_deadline(page):
     page.fill("#f-complaint_served", "2026-09-16")
     # 2026-09-16 + 15 days = 10-01 (National Day) -> first working day 10-08
@@ -155,12 +166,7 @@ def test_first_use_of_a_calculator_caches_its_runtime(reader):
     wait_ready(page)
     answer_deadline(page)
     release = manifest_of(reader.site)
-    name = reader.cache_name(release["release"])
-    page.wait_for_function("""async ([name, base, paths]) => {
-        const cache = await caches.open(name);
-        const keys = new Set((await cache.keys()).map(r => r.url.slice(base.length)));
-        return paths.every(p => keys.has(p));
-    }""", arg=[name, reader.base, sorted(release["runtime"])], timeout=120_000, polling=500)
+    wait_runtime_cached(page, reader.base, reader.site)
     usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
     reader.figures["cache_usage_mb"] = round(usage / 1e6, 1)
     reader.figures["shell_files"] = len(release["shell"])
@@ -305,57 +311,36 @@ def test_plain_http_intranet_address_registers_nothing_and_fails_nothing(page, i
     assert page.errors == [] and console_errors == []
 
 
-def wasm_trace(page, visit) -> list[str]:
-    """Names of V8's WebAssembly trace events (Chrome tracing over CDP) during visit()."""
-    cdp = page.context.new_cdp_session(page)
-    done = {}
-    cdp.on("Tracing.tracingComplete", lambda event: done.update(event))
-    cdp.send("Tracing.start", {"traceConfig": {"includedCategories": ["v8.wasm"]}, "transferMode": "ReturnAsStream"})
-    visit()
-    cdp.send("Tracing.end")
-    while not done:
-        page.wait_for_timeout(50)
-    data = b""
-    while True:
-        chunk = cdp.send("IO.read", {"handle": done["stream"]})
-        data += base64.b64decode(chunk["data"]) if chunk.get("base64Encoded") else chunk["data"].encode()
-        if chunk["eof"]:
-            break
-    events = json.loads(data)
-    return [e.get("name") for e in (events["traceEvents"] if isinstance(events, dict) else events)]
-
-
-def test_repeat_visits_reuse_the_compiled_runtime_under_the_service_worker(playwright_instance, built_site, tmp_path):
-    """Chromium keeps V8's compiled code of pyodide.asm.wasm beside the file in its HTTP cache,
-    which saves recompiling 8 MB on every visit (about a second on an office PC). A HEAD request
-    for the .wasm sent through the service worker once made it drop that code: the second
-    visit under the service worker still started from it, every later one compiled again."""
+def test_repeat_visits_start_from_the_snapshot_without_asking_the_server(playwright_instance, built_site, tmp_path):
+    """Under the service worker, later visits to a calculator get nothing of the runtime from
+    the server: Pyodide's files from the HTTP cache (a year, deploy/), the calculators and
+    their snapshot from the offline copy; and send no HEAD request (one sent through the
+    service worker for the .wasm once made Chromium drop its compiled code)."""
     server = serve(built_site)
     context = playwright_instance.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
         locale="zh-CN", timezone_id="Asia/Shanghai")
     methods = []
-    context.on("request", lambda r: methods.append(r.method) if "/assets/pyodide/" in r.url
+    context.on("request", lambda r: methods.append(r.method) if "/assets/" in r.url
                and r.service_worker is None else None)
     url = server.base_url + "calculators/deadlines/"
+    runtime = ("/assets/pyodide/", "/assets/calculators", "/assets/javascripts/calc-worker.js")
     try:
         page = context.new_page()
-        page.goto(url)   # first visit: compiled, cached by V8; the service worker installs
+        page.goto(url)   # first visit: the service worker installs and keeps the runtime
         wait_ready(page)
-        page.wait_for_function("""async wasm => {
-            for (const name of await caches.keys()) if (await (await caches.open(name)).match(wasm)) return true;
-            return false;
-        }""", arg=server.base_url + runtime_file(built_site, "pyodide.asm.wasm"), timeout=120_000, polling=500)
-        page.wait_for_timeout(3000)   # V8 writes its cache a while after compiling
+        page.wait_for_function("YingsuOffline.mode === 'offline-ready'", timeout=120_000)   # installed, in control
+        wait_runtime_cached(page, server.base_url, built_site)
         page.close()
         for visit in (2, 3, 4):
+            since = len(server.served)
             page = context.new_page()
-            events = wasm_trace(page, lambda: (page.goto(url), wait_ready(page)))
-            assert page.evaluate("navigator.serviceWorker.controller !== null")
-            assert "wasm.StartStreamingCompilation" in events, f"visit {visit}: " + " ".join(sorted(set(events)))
-            # V8 deserializes the compiled module Chromium found in its cache; without it, compiles
-            assert "wasm.Deserialize" in events, f"visit {visit} compiled pyodide.asm.wasm again"
-            page.wait_for_timeout(1000)
+            page.goto(url)
+            wait_ready(page)
+            assert page.evaluate("[navigator.serviceWorker.controller !== null, YingsuCalc.timings.snapshot]") == [True, True]
+            answer_deadline(page)
+            asked = [path for _, path, _ in server.served[since:] if any(part in path for part in runtime)]
+            assert asked == [], f"visit {visit} asked the server for {asked}"
             page.close()
         assert "HEAD" not in methods, methods
     finally:

@@ -34,6 +34,7 @@ import pytest
 
 from macros.vendor_hook import runtime_path
 from nginx_server import NginxServer
+from smoke_browser import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core machine
@@ -411,12 +412,11 @@ def test_browser_smoke_on_nginx(release_browser, nginx):
         # the offline cache works behind nginx too (gzip-encoded responses, checked by SHA-256)
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
         manifest = sw_manifest(nginx.site_dir)
-        page.wait_for_function("""async ([base, paths]) => {
+        wait_until(page, """async ([base, paths]) => {
             const cache = await caches.open((await caches.keys()).find(n => n.includes(base)));
             const keys = new Set((await cache.keys()).map(r => r.url.slice(base.length)));
             return paths.every(p => keys.has(p));
-        }""", arg=[nginx.base_url, sorted(manifest["shell"]) + sorted(manifest["runtime"])], timeout=120_000,
-            polling=500)
+        }""", [nginx.base_url, sorted(manifest["shell"]) + sorted(manifest["runtime"])])
 
         assert all(u.startswith(nginx.origin + "/yingsu/") or u.startswith(("data:", "blob:")) for u in requests), \
             [u for u in requests if not u.startswith(nginx.origin)]

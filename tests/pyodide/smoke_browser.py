@@ -136,6 +136,16 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
+def wait_until(page, predicate: str, arg=None, timeout_ms: int = 120_000, poll_ms: int = 500) -> None:
+    """Poll an async JavaScript predicate until it returns true. (Page.wait_for_function does
+    not await a promise: an async predicate passes at once, whatever it would resolve to.)"""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms} ms: {predicate[:200]}")
+        page.wait_for_timeout(poll_ms)
+
+
 RUN_JS = """async ([name, params]) => {
   const call = async () => {
     const t0 = performance.now();

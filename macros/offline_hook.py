@@ -91,6 +91,13 @@ def write_service_worker(site_dir: Path, langs: list[str]) -> dict:
     return data
 
 
+def read_manifest(site_dir: Path) -> dict:
+    """The manifest written into site_dir/sw.js."""
+    text = (Path(site_dir) / SW_NAME).read_text(encoding="utf-8")
+    start = text.index("var MANIFEST = ") + len("var MANIFEST = ")
+    return json.loads(text[start:text.index(";\n", start)])
+
+
 def search_langs(config) -> list[str]:
     """The search plugin's languages (Material registers it as "material/search")."""
     plugins = config.get("plugins") or {}

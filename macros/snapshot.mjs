@@ -14,7 +14,7 @@
 // private: the snapshot holds no reference to a JavaScript object, so it loads in a browser
 // worker although made under Node). Files written to Pyodide's file system are not in the
 // snapshot: the worker unpacks the archive again.
-import { createHash } from "node:crypto";
+import nodeCrypto, { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,29 @@ import { gzipSync } from "node:zlib";
 
 // Python's time module keeps the time zone it started in: the offices', UTC+8.
 process.env.TZ = "Asia/Shanghai";
+
+// The same snapshot from the same sources on any machine (release packages are reproducible):
+// the memory must not keep this machine's clock (file times of the unpacked archive, state
+// seeded from the time) or random bytes, nor this script's path. So the clocks and the random
+// sources below are fixed while the snapshot is made. In the browser, os.urandom and secrets
+// still read the browser's generator at each call; what the snapshot fixes is the starting
+// state of the `random` module (the calculators draw no random numbers) and of str hashing.
+const BUILD_TIME = Date.UTC(2022, 1, 1);   // the measures' first day in force
+Date.now = () => BUILD_TIME;
+let ticks = 0;
+performance.now = () => (ticks += 1) / 1000;   // a clock that runs the same on every machine
+let seed = 0x2022;
+const fixedBytes = (view) => {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  for (let i = 0; i < bytes.length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    bytes[i] = seed >>> 24;
+  }
+  return view;
+};
+nodeCrypto.randomFillSync = fixedBytes;        // Emscripten's getentropy under Node
+globalThis.crypto.getRandomValues = fixedBytes;
+Math.random = () => fixedBytes(new Uint32Array(1))[0] / 2 ** 32;
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { loadPyodide } = await import(join(REPO, "node_modules", "pyodide", "pyodide.mjs"));
@@ -34,7 +57,8 @@ if (!out) {
 // The worker's settings (calc-worker.js) that reach Python's memory.
 const py = await loadPyodide({
   packages: [],
-  env: { PYTHONDONTWRITEBYTECODE: "1", PYTHONHASHSEED: "0", _: "calc-worker.js" }, // (_: else this script's path)
+  env: { PYTHONDONTWRITEBYTECODE: "1", PYTHONHASHSEED: "0", _: "calc-worker.js" },
+  _sysExecutable: "calc-worker.js",   // (this and _: else this script's path, which differs by machine)
   _makeSnapshot: true,
 });
 const bytes = readFileSync(archive);

@@ -12,9 +12,11 @@ drives headless Debian Chromium through Playwright. Prints:
   profile: empty cache) and warm (later visits with the same profile: browser cache;
   a profile on disk, as users have: an incognito context's memory cache does not keep
   the 8 MB .wasm);
-- the same for bare pages that only boot the same Pyodide with the same options (in a
-  classic worker and on the main thread; generated into the site dir for the run and
-  removed afterwards, served from a second port), and the ratio runtime / bare. The target
+- the same for bare pages that only boot the same Pyodide with the same options, starting
+  Python as loadPyodide does by default (the calculator page starts from the build's
+  snapshot of Python's memory instead), in a classic worker and on the main thread
+  (generated into the site dir for the run and removed afterwards, served from a second
+  port), and the ratio runtime / bare. The target
   is judged against the bare boot in a worker, the runtime's own setting (a worker is a
   requirement, not an overhead of this code), visited in turn with the calculator page so
   that each ratio compares two runs under the same load of the machine; the median and
@@ -35,13 +37,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "pyodide"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import offline_hook  # noqa: E402  (the service worker's manifest)
 import smoke_browser  # noqa: E402  (server, page discovery and Chromium launch options)
 import site_server  # noqa: E402  (Cache-Control as deploy/ sends it)
 
 RUNTIME_MARKERS = smoke_browser.RUNTIME_MARKERS + ("bench_bare",)
 BARE_FILES = ("bench_bare_worker.html", "bench_bare_worker.js", "bench_bare_main.html")
 
-# The bare pages boot Pyodide exactly as calc-worker.js does, then evaluate 1+1.
+# The bare pages boot Pyodide with the options calc-worker.js gives it, then evaluate 1+1: a
+# plain start of Python, where the calculator page starts from the build's snapshot of Python's
+# memory (macros/snapshot.mjs) — the bare boot is what a page gets without this project's work.
 BARE_OPTIONS = """{
   indexURL: new URL("%(dir)s", location.href).href,
   lockFileContents: {info: LOCK_INFO, packages: {}},
@@ -82,7 +88,7 @@ FIRST_ANSWER_JS = """async ([name, params]) => {
 # done — the service worker (offline.js, sw.js; only where it runs: https, localhost) installed
 # and the calculators' runtime copied into its cache. Without this wait the "warm" visit would
 # compete with that copying for the CPU. Returns seconds waited, or null without a service worker.
-OFFLINE_SETTLED_JS = """async wasm => {
+OFFLINE_SETTLED_JS = """async paths => {
   const t0 = performance.now();
   const offline = window.YingsuOffline || {mode: "missing"};
   while (offline.mode === "online" && performance.now() - t0 < 10000) await new Promise(r => setTimeout(r, 50));
@@ -90,10 +96,8 @@ OFFLINE_SETTLED_JS = """async wasm => {
   const registration = await navigator.serviceWorker.ready;
   for (let i = 0; i < 1200; i++) {
     for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      if (await cache.match(new URL(wasm, registration.scope).href)) {
-        return (performance.now() - t0) / 1000;
-      }
+      const keys = new Set((await (await caches.open(name)).keys()).map(r => r.url));
+      if (paths.every(p => keys.has(new URL(p, registration.scope).href))) return (performance.now() - t0) / 1000;
     }
     await new Promise(r => setTimeout(r, 100));
   }
@@ -260,7 +264,8 @@ def main(argv=None) -> int:
     import os
 
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    wasm = write_bare_pages(site)["pyodide_dir"] + "pyodide.asm.wasm"
+    write_bare_pages(site)
+    runtime = sorted(offline_hook.read_manifest(site)["runtime"])   # the files the offline copy keeps
     server, handler, base = serve(site, args.cache_control)
     # The bare pages from a second origin (another port): the site's service worker, once the
     # calculator page has installed it, must not stand between them and the server.
@@ -296,7 +301,7 @@ def main(argv=None) -> int:
                     v, page = visit(calc_context, handler, base + calc_page, FIRST_ANSWER_JS, [name, params])
                     results[key].append(v)
                     if key == "calc_cold":
-                        v.settled = page.evaluate(OFFLINE_SETTLED_JS, wasm)
+                        v.settled = page.evaluate(OFFLINE_SETTLED_JS, runtime)
                         page.wait_for_timeout(SETTLE_MS)
                     elif len(results[key]) % WARM_PAIRS == 1:
                         latencies.extend(page.evaluate(LATENCY_JS, [name, params, 20]))

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from smoke_browser import RUNTIME_MARKERS
+
 BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core CI machine
 ANSWER_MS = 30_000
 
@@ -205,7 +207,7 @@ def test_runtime_started_once_and_everything_local(clerk, site_server):
 def test_article_pages_load_no_pyodide_and_link_to_calculators(page, site_server):
     page.goto(site_server + "measures/chapter-3/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in page.requests if "pyodide" in u or "calculators.zip" in u or "calc-worker" in u]
+    assert not [u for u in page.requests if any(m in u for m in RUNTIME_MARKERS)]
     related = page.locator("#art-22 ~ .article-body .related a", has_text="主要负责人是否出庭").first
     assert related.get_attribute("href").endswith("calculators/principal/")
 

@@ -43,12 +43,6 @@ def runtime_file(site: Path, name: str) -> str:
     return stamp["pyodide_dir"] + name
 
 
-def manifest_of(site: Path) -> dict:
-    text = (site / "sw.js").read_text(encoding="utf-8")
-    start = text.index("var MANIFEST = ") + len("var MANIFEST = ")
-    return json.loads(text[start:text.index(";\n", start)])
-
-
 class Reader:
     """One browser context against a served copy of the site that the test can change."""
 
@@ -120,7 +114,7 @@ def wait_ready(page):
 
 def wait_runtime_cached(page, base: str, site: Path):
     """Until every file of the release's runtime is in the offline copy."""
-    release = manifest_of(site)
+    release = offline_hook.read_manifest(site)
     wait_until(page, """async ([base, paths]) => {
         for (const name of await caches.keys()) {
             const keys = new Set((await (await caches.open(name)).keys()).map(r => r.url.slice(base.length)));
@@ -153,7 +147,7 @@ def test_first_visit_installs_the_shell_and_takes_control(reader):
     page.goto(reader.base)
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
     assert page.evaluate("YingsuOffline.mode") == "offline-ready"
-    release = manifest_of(reader.site)
+    release = offline_hook.read_manifest(reader.site)
     caches = reader.caches()
     assert list(caches) == [reader.cache_name(release["release"])]
     assert set(caches[reader.cache_name(release["release"])]) == set(release["shell"])
@@ -165,7 +159,7 @@ def test_first_use_of_a_calculator_caches_its_runtime(reader):
     page.goto(reader.base + "calculators/deadlines/")
     wait_ready(page)
     answer_deadline(page)
-    release = manifest_of(reader.site)
+    release = offline_hook.read_manifest(reader.site)
     wait_runtime_cached(page, reader.base, reader.site)
     usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
     reader.figures["cache_usage_mb"] = round(usage / 1e6, 1)
@@ -227,7 +221,7 @@ def test_online_the_runtime_is_left_to_the_browser_cache(reader):
     from_server = page.evaluate(head, reader.base + wasm)
     assert "x-yingsu-sha256" not in from_server and from_server["content-type"] == "application/wasm"
     copy = page.evaluate(head, reader.base + "assets/offline-copy/" + wasm)
-    assert copy["x-yingsu-sha256"] == manifest_of(reader.site)["runtime"][wasm]
+    assert copy["x-yingsu-sha256"] == offline_hook.read_manifest(reader.site)["runtime"][wasm]
     for path in ("calculators/deadlines/", "assets/calculators.zip", "assets/javascripts/calc-worker.js"):
         assert "x-yingsu-sha256" in page.evaluate(head, reader.base + path), path   # this release's copies
     assert reader.errors == []
@@ -236,7 +230,7 @@ def test_online_the_runtime_is_left_to_the_browser_cache(reader):
 def test_a_new_release_replaces_the_cache_cleanly(reader):
     page = reader.page
     reader.go_online()
-    old = manifest_of(reader.site)
+    old = offline_hook.read_manifest(reader.site)
     page.goto(reader.base)
     old_css = reader.fetch_text(CHANGED_CSS)
 
@@ -279,7 +273,7 @@ def test_a_new_release_replaces_the_cache_cleanly(reader):
 
 def test_a_half_copied_deployment_is_not_installed(reader):
     page = reader.page
-    current = manifest_of(reader.site)
+    current = offline_hook.read_manifest(reader.site)
     about = reader.site / "about" / "index.html"
     original = about.read_text(encoding="utf-8")
     about.write_text(original.replace("</article>", "<p>第三版</p></article>", 1), encoding="utf-8")

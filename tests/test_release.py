@@ -32,6 +32,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from macros.offline_hook import read_manifest
 from macros.vendor_hook import runtime_path
 from nginx_server import NginxServer
 from smoke_browser import wait_until
@@ -45,12 +46,14 @@ EXPECTED_TYPES = {
     ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript",
     ".json": "application/json", ".map": "application/json", ".xml": "application/xml",
     ".gz": "application/gzip", ".wasm": "application/wasm", ".zip": "application/zip",
+    ".bin": "application/octet-stream",
     ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".txt": "text/plain",
     ".webmanifest": "application/manifest+json", ".woff2": "font/woff2",
 }
-# Types IIS (and older Tomcat/Apache) do not serve by default: each drop-in config must add them.
+# Types IIS (and older Tomcat/Apache) do not serve by default, and the calculators' snapshot
+# (.bin: IIS answers 404 for a type it does not know): each drop-in config must add them.
 MUST_REGISTER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".json": "application/json",
-                 ".webmanifest": "application/manifest+json"}
+                 ".webmanifest": "application/manifest+json", ".bin": "application/octet-stream"}
 DROP_INS = {f"{FOLDER}/web.config", f"{FOLDER}/.htaccess", f"{FOLDER}/WEB-INF/web.xml"}
 HASHED = re.compile(r"^assets/.+\.[0-9a-f]{8}\.min\.(js|css)$")
 RUNTIME = runtime_path()   # assets/pyodide/<version>/: cached for a year like the hashed files
@@ -288,12 +291,6 @@ def nginx(release, tmp_path_factory):
     assert errors == [], errors
 
 
-def sw_manifest(site: Path) -> dict:
-    text = (site / "sw.js").read_text(encoding="utf-8")
-    start = text.index("var MANIFEST = ") + len("var MANIFEST = ")
-    return json.loads(text[start:text.index(";\n", start)])
-
-
 def fetch(url: str, method: str = "GET", headers: dict | None = None):
     """(status, headers, body) without following redirects."""
     class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -411,7 +408,7 @@ def test_browser_smoke_on_nginx(release_browser, nginx):
 
         # the offline cache works behind nginx too (gzip-encoded responses, checked by SHA-256)
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
-        manifest = sw_manifest(nginx.site_dir)
+        manifest = read_manifest(nginx.site_dir)
         wait_until(page, """async ([base, paths]) => {
             const cache = await caches.open((await caches.keys()).find(n => n.includes(base)));
             const keys = new Set((await cache.keys()).map(r => r.url.slice(base.length)));

@@ -38,7 +38,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-RUNTIME_MARKERS = ("/assets/pyodide/", "/assets/calculators.", "calc-worker.js")
+RUNTIME_MARKERS = ("/assets/pyodide/", "/assets/calculators", "calc-worker.js")   # calculators.json/.zip, -snapshot.bin
 # Everything the runtime may fetch from assets/pyodide/: Pyodide's core, no lock file, no packages.
 PYODIDE_CORE = {"pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip"}
 

@@ -119,9 +119,9 @@ function wasmProblem(response) {
 }
 
 /** A promise that rejects once pyodide.asm.wasm turns out unusable (missing, wrong
- *  Content-Type, unreachable, failing to instantiate) and otherwise never settles. Pyodide compiles that file with
- *  WebAssembly.instantiateStreaming and, when it rejects, only logs the error and waits
- *  forever; so the response Pyodide fetched is checked on its way in. (No request of its own:
+ *  Content-Type, unreachable, failing to instantiate) and otherwise never settles. Pyodide
+ *  compiles that file with WebAssembly.instantiateStreaming and, when it rejects, only logs
+ *  the error and waits forever; so the response Pyodide fetched is checked on its way in. (No request of its own:
  *  a HEAD request for the .wasm, sent through the site's service worker, made Chromium drop
  *  its cached compiled code, and every later visit compiled the 8 MB again.) */
 function guardWasm() {

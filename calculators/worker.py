@@ -9,10 +9,9 @@ import datetime as dt
 import json
 import traceback
 
-from . import page, provisions
+from . import holidays, page, provisions
 from . import modules  # noqa: F401  (registers every calculator)
 from .errors import InputError
-from . import holidays
 from .registry import CALCULATORS, run
 
 NAMES = sorted(CALCULATORS)

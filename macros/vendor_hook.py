@@ -242,16 +242,16 @@ def vendor(site_dir: str | Path, root: Path = PROJECT_ROOT) -> dict:
 
     archive = build_archive(root)
     (assets / "calculators.zip").write_bytes(archive)
-    memory = snapshot(archive, root)
-    (assets / SNAPSHOT_FILE).write_bytes(memory)
+    packed = snapshot(archive, root)
+    (assets / SNAPSHOT_FILE).write_bytes(packed)
     lock_info = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     stamp = {
         "archive": "calculators.zip",
         "sha256": hashlib.sha256(archive).hexdigest(),
         "size": len(archive),
         "extract_dir": EXTRACT_DIR,
-        "snapshot": {"file": SNAPSHOT_FILE, "sha256": hashlib.sha256(memory).hexdigest(), "size": len(memory),
-                     "memory": memory_size(memory)},
+        "snapshot": {"file": SNAPSHOT_FILE, "sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
+                     "memory": memory_size(packed)},
         "pyodide": pinned_pyodide_version(root),
         "pyodide_dir": runtime_dir,
         "lock_info": lock_info,

@@ -29,7 +29,7 @@ import pytest
 
 from macros import offline_hook
 from site_server import serve
-from smoke_browser import CHROMIUM, CHROMIUM_ARGS, wait_until
+from smoke_browser import CHROMIUM, CHROMIUM_ARGS, wait_cached
 
 BOOT_MS = 180_000
 CHANGED_PAGE = "index.html"
@@ -112,18 +112,6 @@ def wait_ready(page):
     assert page.evaluate("YingsuCalc.status.state") == "ready", page.evaluate("YingsuCalc.status.message")
 
 
-def wait_runtime_cached(page, base: str, site: Path):
-    """Until every file of the release's runtime is in the offline copy."""
-    release = offline_hook.read_manifest(site)
-    wait_until(page, """async ([base, paths]) => {
-        for (const name of await caches.keys()) {
-            const keys = new Set((await (await caches.open(name)).keys()).map(r => r.url.slice(base.length)));
-            if (paths.every(p => keys.has(p))) return true;
-        }
-        return false;
-    }""", [base, sorted(release["runtime"])])
-
-
 def answer_deadline(page):
     page.fill("#f-complaint_served", "2026-09-16")
     # 2026-09-16 + 15 days = 10-01 (National Day) -> first working day 10-08
@@ -160,7 +148,7 @@ def test_first_use_of_a_calculator_caches_its_runtime(reader):
     wait_ready(page)
     answer_deadline(page)
     release = offline_hook.read_manifest(reader.site)
-    wait_runtime_cached(page, reader.base, reader.site)
+    wait_cached(page, reader.base, release["runtime"])
     usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
     reader.figures["cache_usage_mb"] = round(usage / 1e6, 1)
     reader.figures["shell_files"] = len(release["shell"])
@@ -324,7 +312,7 @@ def test_repeat_visits_start_from_the_snapshot_without_asking_the_server(playwri
         page.goto(url)   # first visit: the service worker installs and keeps the runtime
         wait_ready(page)
         page.wait_for_function("YingsuOffline.mode === 'offline-ready'", timeout=120_000)   # installed, in control
-        wait_runtime_cached(page, server.base_url, built_site)
+        wait_cached(page, server.base_url, offline_hook.read_manifest(built_site)["runtime"])
         page.close()
         for visit in (2, 3, 4):
             since = len(server.served)

@@ -35,7 +35,7 @@ import pytest
 from macros.offline_hook import read_manifest
 from macros.vendor_hook import runtime_path
 from nginx_server import NginxServer
-from smoke_browser import wait_until
+from smoke_browser import wait_cached
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core machine
@@ -409,11 +409,7 @@ def test_browser_smoke_on_nginx(release_browser, nginx):
         # the offline cache works behind nginx too (gzip-encoded responses, checked by SHA-256)
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
         manifest = read_manifest(nginx.site_dir)
-        wait_until(page, """async ([base, paths]) => {
-            const cache = await caches.open((await caches.keys()).find(n => n.includes(base)));
-            const keys = new Set((await cache.keys()).map(r => r.url.slice(base.length)));
-            return paths.every(p => keys.has(p));
-        }""", [nginx.base_url, sorted(manifest["shell"]) + sorted(manifest["runtime"])])
+        wait_cached(page, nginx.base_url, [*manifest["shell"], *manifest["runtime"]])
 
         assert all(u.startswith(nginx.origin + "/yingsu/") or u.startswith(("data:", "blob:")) for u in requests), \
             [u for u in requests if not u.startswith(nginx.origin)]

@@ -146,6 +146,17 @@ def wait_until(page, predicate: str, arg=None, timeout_ms: int = 120_000, poll_m
         page.wait_for_timeout(poll_ms)
 
 
+def wait_cached(page, base: str, paths) -> None:
+    """Until one of the service worker's caches holds every site-relative path of `paths`."""
+    wait_until(page, """async ([base, paths]) => {
+        for (const name of await caches.keys()) {
+            const keys = new Set((await (await caches.open(name)).keys()).map(r => r.url.slice(base.length)));
+            if (paths.every(p => keys.has(p))) return true;
+        }
+        return false;
+    }""", [base, sorted(paths)])
+
+
 RUN_JS = """async ([name, params]) => {
   const call = async () => {
     const t0 = performance.now();

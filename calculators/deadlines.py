@@ -13,7 +13,7 @@ Internal periods of the measures (counted the same way, never extended):
 """
 import datetime as dt
 
-from . import holidays, inputs, periods, provisions
+from . import holidays, inputs, notices, periods, provisions
 from .errors import InputError
 from .periods import fmt, read_date
 from .registry import calculator
@@ -174,7 +174,7 @@ class _Collector:
 
     def __init__(self):
         self.items: list[dict] = []
-        self.warnings: list[str] = []
+        self.warnings: list[dict] = []
         self.uncovered: set = set()
         self.refs: list[str] = []
         self.expiry = dt.date.fromisoformat(provisions.instrument("measures")["effective_until"])
@@ -193,23 +193,27 @@ class _Collector:
             if ref not in self.refs:
                 self.refs.append(ref)
         if spec["kind"] == "internal" and due > self.expiry:
-            self.warnings.append(
+            self.warnings.append(notices.warning(
+                "measures.expired",
                 f"“{spec['title']}”的日期{fmt(due)}晚于《聊城市行政应诉工作管理办法》有效期（至{fmt(self.expiry)}），"
-                "届时请核实办法是否延续或已有新规定。")
+                "届时请核实办法是否延续或已有新规定。", deadline=key))
 
     def period(self, key: str, p: periods.Period, note: str | None = None) -> None:
         self.uncovered |= p.uncovered_years
         self.add(key, p.due, p.explanation, raw=p.raw, note=note)
         title = DEADLINES[key]["title"]
         if p.statutory and p.ends_on_makeup_workday:
-            self.warnings.append(
+            self.warnings.append(notices.warning(
+                "period.ends_on_makeup_workday",
                 f"“{title}”期间的最后一日{fmt(p.raw)}是调休上班日。按调休上班日属于工作日的通常理解，期间不顺延；"
-                "法律对此未作明文规定，稳妥起见请在该日之前办理。")
+                "法律对此未作明文规定，稳妥起见请在该日之前办理。", deadline=key))
         if not p.statutory and p.ends_on_rest_day:
             before, years = periods.last_working_day_on_or_before(p.due)
             self.uncovered |= years
-            self.warnings.append(
-                f"“{title}”的截止日{fmt(p.due)}是休息日，内部期限不顺延，请在此前最后一个工作日{fmt(before)}办结。")
+            self.warnings.append(notices.warning(
+                "period.internal_on_rest_day",
+                f"“{title}”的截止日{fmt(p.due)}是休息日，内部期限不顺延，请在此前最后一个工作日{fmt(before)}办结。",
+                deadline=key))
 
     def risk_report(self, served: dt.date, answer: periods.Period) -> None:
         """measures/18/1: 3 working days before the answer is submitted (latest: the answer due date)."""
@@ -219,7 +223,9 @@ class _Collector:
                 f"第3个工作日为{fmt(due)}。")
         if due <= served:
             text += "该日不晚于收到起诉状副本之日，请在收到后立即评估并报告。"
-            self.warnings.append("败诉风险报告的最迟日期已不晚于收到起诉状副本之日，请立即开展败诉风险评估。")
+            self.warnings.append(notices.warning(
+                "risk_report.immediate", "败诉风险报告的最迟日期已不晚于收到起诉状副本之日，请立即开展败诉风险评估。",
+                deadline="risk_report"))
         self.add("risk_report", due, text)
 
     def annual_report(self, served: dt.date) -> None:
@@ -234,7 +240,9 @@ class _Collector:
         if holidays.is_rest_day(due):
             before, years = periods.last_working_day_on_or_before(due)
             self.uncovered |= years
-            self.warnings.append(f"年度报告日期{fmt(due)}是休息日，请在此前最后一个工作日{fmt(before)}报送。")
+            self.warnings.append(notices.warning(
+                "period.internal_on_rest_day", f"年度报告日期{fmt(due)}是休息日，请在此前最后一个工作日{fmt(before)}报送。",
+                deadline="annual_report"))
 
     def result(self) -> dict:
         order = list(DEADLINES)

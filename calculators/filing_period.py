@@ -10,7 +10,7 @@ The answer may object that the plaintiff sued out of time (measures/15/2/3). Lim
 Every limit is counted per alp/101 → cpl/85, alp-interp/48 and civil-code/202; the binding
 deadline is the earliest.
 """
-from . import inputs, periods, provisions
+from . import inputs, notices, periods, provisions
 from .errors import InputError
 from .periods import fmt, read_date
 from .registry import calculator
@@ -96,18 +96,22 @@ def filing_period(params: dict) -> dict:
         warnings.insert(0, periods.uncovered_warning(uncovered))
     for l in limits:
         if l["period"].ends_on_makeup_workday:
-            warnings.append(f"“{l['title']}”的最后一日{fmt(l['period'].raw)}是调休上班日，按通常理解不顺延；"
-                            "法律对此未作明文规定，请注意。")
+            warnings.append(notices.warning(
+                "period.ends_on_makeup_workday",
+                f"“{l['title']}”的最后一日{fmt(l['period'].raw)}是调休上班日，按通常理解不顺延；"
+                "法律对此未作明文规定，请注意。", limit=l["id"]))
     if len(limits) > 1:
-        warnings.append("各项期限是否以及如何叠加适用，法律未作具体规定；本计算器以最早届满的期限为准，"
-                        "并对最长起诉期限同样适用期满日遇节假日顺延的规则。")
+        warnings.append(notices.warning(
+            "filing.limits_combined", "各项期限是否以及如何叠加适用，法律未作具体规定；本计算器以最早届满的期限为准，"
+            "并对最长起诉期限同样适用期满日遇节假日顺延的规则。"))
     if not timely:
-        warnings.append("原告如能证明因不可抗力或者其他不属于其自身的原因耽误起诉期限，被耽误的时间不计算在起诉期限内；"
-                        "因其他特殊情况耽误的，可在障碍消除后十日内申请延长（行政诉讼法第四十八条）。"
-                        "提出超过起诉期限的答辩意见前，请核实有无此类情形。")
+        warnings.append(notices.warning(
+            "filing.late_excusable", "原告如能证明因不可抗力或者其他不属于其自身的原因耽误起诉期限，被耽误的时间不计算在起诉期限内；"
+            "因其他特殊情况耽误的，可在障碍消除后十日内申请延长（[[alp/48]]）。"
+            "提出超过起诉期限的答辩意见前，请核实有无此类情形。"))
     if not informed and timely and filed > usual.due:
-        warnings.append(f"起诉日期已超过按通常期限计算的{fmt(usual.due)}，是否超过起诉期限取决于原告何时知道或者应当知道"
-                        "起诉期限，请核实行政机关是否以其他方式告知过起诉期限。")
+        warnings.append(notices.warning("filing.not_informed", f"起诉日期已超过按通常期限计算的{fmt(usual.due)}，是否超过起诉期限取决于原告何时知道或者应当知道"
+                        "起诉期限，请核实行政机关是否以其他方式告知过起诉期限。"))
 
     refs = [*STANDING]
     for l in limits:
@@ -140,11 +144,13 @@ def _public(limit: dict, binding: bool) -> dict:
     return out
 
 
-def _not_informed_warning(event: str, length: int, unit: str) -> str:
-    return ("行政机关未告知起诉期限时，起诉期限从原告知道或者应当知道起诉期限之日起计算，但自知道或者应当知道"
-            f"行为内容之日起最长不得超过一年（行诉法解释第六十四条）。本计算器不知道原告何时知道起诉期限，"
-            f"只计算了自{event}之日起一年的最长期限；如能证明原告知道起诉期限的日期，应自该日起另行计算"
-            f"{length}{unit}，以较早者为准。")
+def _not_informed_warning(event: str, length: int, unit: str) -> dict:
+    return notices.warning(
+        "filing.not_informed",
+        "行政机关未告知起诉期限时，起诉期限从原告知道或者应当知道起诉期限之日起计算，但自知道或者应当知道"
+        f"行为内容之日起最长不得超过一年（[[alp-interp/64]]）。本计算器不知道原告何时知道起诉期限，"
+        f"只计算了自{event}之日起一年的最长期限；如能证明原告知道起诉期限的日期，应自该日起另行计算"
+        f"{length}{unit}，以较早者为准。")
 
 
 def _rule(limits: list[dict], binding: dict, filed, timely: bool, no_act_date: bool) -> str:

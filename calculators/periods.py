@@ -18,7 +18,7 @@ Internal periods of the measures are counted the same way but are never extended
 import datetime as dt
 from typing import NamedTuple
 
-from . import holidays, inputs
+from . import holidays, inputs, notices
 from .errors import InputError
 
 # basis of the counting rules, cited by every calculator that counts a statutory period
@@ -181,9 +181,11 @@ def add_working_days(day: dt.date, count: int) -> tuple[dt.date, set]:
     return day, years
 
 
-def uncovered_warning(years) -> str:
+def uncovered_warning(years, **about) -> dict:
     """The warning every result must carry when a date fell in a year without holiday data."""
     listed = "、".join(f"{y}年" for y in sorted(years))
-    return (f"{listed}的法定节假日和调休安排尚未录入，涉及该年份的日期仅按周六、周日休息计算，"
-            "可能与国务院公布的放假安排不符。请以国务院办公厅当年的节假日安排通知为准；"
-            "管理员可在 calculators/data/holidays.json 中补录。")
+    return notices.warning(
+        "holidays.arrangement_unknown",
+        f"{listed}的法定节假日和调休安排尚未录入，涉及该年份的日期仅按周六、周日休息计算，"
+        "可能与国务院公布的放假安排不符。请以国务院办公厅当年的节假日安排通知为准；"
+        "管理员可在 calculators/data/holidays.json 中补录。", years=sorted(years), **about)

@@ -69,6 +69,30 @@ def position(ref: str) -> str:
     return out
 
 
+def formal_position(ref: str) -> str:
+    """As a court filing writes it: no 第一款 for an article of one paragraph only
+    (alp/49/1/1 -> 第四十九条第（一）项; measures/22/1/1 -> 第二十二条第一款第（一）项)."""
+    key, (art, *rest) = split(ref)
+    out = f"第{to_chinese(art)}条"
+    single = len(_index(key)[f"{key}/{art}"]["paragraphs"]) == 1
+    if rest and not (single and rest[0] == 1):
+        out += f"第{to_chinese(rest[0])}款"
+    if len(rest) > 1:
+        out += f"第（{to_chinese(rest[1])}）项"
+    return out
+
+
+def formal_title(key: str) -> str:
+    """《中华人民共和国行政诉讼法》; a title quoting a law nests its marks: 〈…〉."""
+    name = instrument(key)["title"].replace("《", "〈").replace("》", "〉")
+    return f"《{name}》"
+
+
+def formal_label(ref: str) -> str:
+    """《中华人民共和国行政诉讼法》第四十九条第（一）项 — the citation of a court filing."""
+    return formal_title(split(ref)[0]) + formal_position(ref)
+
+
 def text(ref: str) -> str:
     """The provision's text; an article or paragraph includes its items."""
     key, _ = split(ref)

@@ -23,15 +23,15 @@ def test_answer_over_national_day_2026():
     # register: 9-16 + 3 = 9-19, a Saturday; internal, not extended, warning names 9-18 (Fri)
     assert (d["register"]["due"], d["register"]["kind"]) == ("2026-09-19", "internal")
     assert "adjusted_from" not in d["register"]
-    assert any("2026年9月19日是休息日" in w and "2026年9月18日" in w for w in r["warnings"])
+    assert any("2026年9月19日是休息日" in w["text"] and "2026年9月18日" in w["text"] for w in r["warnings"])
     # risk report: 3rd working day before 10-08 -> 9-30 (1), 9-29 (2), 9-28 (3)
     assert d["risk_report"]["due"] == "2026-09-28"
     assert "另一种理解" in d["risk_report"]["note"]
     # annual report: case of 2026 -> 2027-01-10 (Sunday even without 2027 data)
     assert d["annual_report"]["due"] == "2027-01-10"
     assert "市、县（市、区）人民政府" in d["annual_report"]["title"]
-    assert r["warnings"][0].startswith("2027年的法定节假日和调休安排尚未录入")
-    assert any("2027年1月10日是休息日" in w and "2027年1月8日" in w for w in r["warnings"])
+    assert r["warnings"][0]["text"].startswith("2027年的法定节假日和调休安排尚未录入")
+    assert any("2027年1月10日是休息日" in w["text"] and "2027年1月8日" in w["text"] for w in r["warnings"])
     # listed in date order
     assert [x["id"] for x in r["deadlines"]] == ["register", "risk_report", "answer", "annual_report"]
 
@@ -46,7 +46,8 @@ def test_answer_over_national_day_2025_and_makeup_sunday():
     assert d["register"]["due"] == "2025-09-19"
     # 2026-01-10 is an ordinary Saturday -> report by Fri 2026-01-09; 2025/2026 both covered
     assert d["annual_report"]["due"] == "2026-01-10"
-    assert r["warnings"] == ["年度报告日期2026年1月10日是休息日，请在此前最后一个工作日2026年1月9日报送。"]
+    assert [w["text"] for w in r["warnings"]] == ["年度报告日期2026年1月10日是休息日，请在此前最后一个工作日2026年1月9日报送。"]
+    assert r["warnings"][0]["code"] == "period.internal_on_rest_day" and r["warnings"][0]["deadline"] == "annual_report"
 
 
 def test_order_appeal_over_spring_festival():
@@ -69,7 +70,7 @@ def test_judgment_appeal_and_retrial_ending_on_makeup_saturday():
     # 8-31 + 6 months: February has no 31st -> 2026-02-28, a make-up working Saturday: not moved
     assert d["retrial"]["due"] == "2026-02-28" and "adjusted_from" not in d["retrial"]
     assert [b["ref"] for b in d["retrial"]["basis"]][:2] == ["alp/90", "alp-interp/110"]
-    assert any("2026年2月28日是调休上班日" in w for w in r["warnings"])
+    assert any("2026年2月28日是调休上班日" in w["text"] for w in r["warnings"])
 
 
 def test_absence_report_month_end():
@@ -77,7 +78,7 @@ def test_absence_report_month_end():
     r = calc(complaint_served="2026-01-05", hearing_date="2026-01-31", principal_absent=True)
     d = by_id(r)
     assert (d["absence_report"]["due"], d["absence_report"]["kind"]) == ("2026-02-28", "internal")
-    assert not any("2026年2月28日" in w for w in r["warnings"])
+    assert not any("2026年2月28日" in w["text"] for w in r["warnings"])
 
 
 def test_absence_report_leap_year():
@@ -101,14 +102,14 @@ def test_period_ending_in_2027_warns():
     # 12-20 + 15 = 2027-01-04 (Mon); 2027 holidays unknown -> weekends only, with a warning
     r = calc(complaint_served="2026-12-20")
     assert by_id(r)["answer"]["due"] == "2027-01-04"
-    assert "2027年" in r["warnings"][0] and "仅按周六、周日休息计算" in r["warnings"][0]
+    assert "2027年" in r["warnings"][0]["text"] and "仅按周六、周日休息计算" in r["warnings"][0]["text"]
 
 
 def test_internal_deadline_after_the_measures_expire():
     # 2027-03-01 + 3 = 2027-03-04; the measures are valid until 2027-01-31
     r = calc(complaint_served="2027-03-01")
     assert by_id(r)["register"]["due"] == "2027-03-04"
-    assert any("登记行政应诉法律文书" in w and "有效期（至2027年1月31日）" in w for w in r["warnings"])
+    assert any("登记行政应诉法律文书" in w["text"] and "有效期（至2027年1月31日）" in w["text"] for w in r["warnings"])
 
 
 def test_basis_is_complete_and_cited():

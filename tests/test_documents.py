@@ -131,7 +131,7 @@ def test_late_suit_offers_objection_3_when_not_ticked():
 def test_ticking_objection_3_for_a_timely_suit_warns():
     r = run("documents", case(fp_filed_date="2026-07-10"))
     assert r["suggestions"] == []
-    assert any("按所填日期原告在起诉期限内起诉（届满日2026年7月10日）" in w for w in r["warnings"])
+    assert any("按所填日期原告在起诉期限内起诉（届满日2026年7月10日）" in w["text"] for w in r["warnings"])
 
 
 def test_each_objection_becomes_a_numbered_paragraph_citing_its_basis():
@@ -174,7 +174,7 @@ def test_evidence_list_is_grouped_by_category_and_numbered_through():
 
 def test_no_evidence_yet_is_allowed_with_a_warning():
     r = run("documents", case(evidence=[]))
-    assert any("证据目录尚无证据" in w for w in r["warnings"])
+    assert any("证据目录尚无证据" in w["text"] for w in r["warnings"])
 
 
 # --- agents (art. 27) ----------------------------------------------------------------------
@@ -225,7 +225,7 @@ def test_checklist_dates_come_from_deadlines():
     assert items["head_certificate"]["when"] == "开庭前（2026年11月10日前）"
     assert items["absence_report"]["when"] == "如未出庭：开庭后一个月内，最迟2026年12月10日"
     # the annual report of the deadlines calculator is not a duty of this case
-    assert not any("年度报告" in w for w in r["warnings"])
+    assert not any("年度报告" in w["text"] for w in r["warnings"])
 
 
 def test_checklist_covers_every_duty_from_receipt_to_archiving():
@@ -279,7 +279,7 @@ def test_principal_must_appear_when_public_attention_is_high():
     assert "measures/22/1/5" in items["head"]["refs"]
     assert items["report_major"]["text"] == "本案社会关注度高，应诉机关或应诉承办单位应当主动及时向本级人民政府报告。"
     # the head entered (赵某, deputy) is not the legal representative (张某): checked with the user
-    assert any("所填出庭应诉负责人“赵某”与法定代表人“张某”不同" in w for w in r["warnings"])
+    assert any("所填出庭应诉负责人“赵某”与法定代表人“张某”不同" in w["text"] for w in r["warnings"])
 
 
 def test_other_calculators_errors_land_on_this_forms_fields():

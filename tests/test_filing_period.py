@@ -47,10 +47,10 @@ def test_not_informed_one_year_outer_limit():
     r = calc(known_date="2025-03-01", filed_date="2026-02-27", informed_of_period=False)
     assert (r["timely"], r["deadline"], r["adjusted_from"]) == (True, "2026-03-02", "2026-03-01")
     assert "alp-interp/64/1" in refs(r)
-    assert any("行诉法解释第六十四条" in w for w in r["warnings"])
+    assert any("alp-interp/64" in w["refs"] and "《行诉法解释》第六十四条" in w["text"] for w in r["warnings"])
     # the usual 6 months would have ended 2025-09-01 (Mon): timeliness hinges on when the plaintiff
     # learned of the period
-    assert any("2025年9月1日" in w and "何时知道" in w for w in r["warnings"])
+    assert any("2025年9月1日" in w["text"] and "何时知道" in w["text"] for w in r["warnings"])
     assert calc(known_date="2025-03-01", filed_date="2026-03-03", informed_of_period=False)["timely"] is False
 
 
@@ -59,7 +59,7 @@ def test_reconsideration_decision_without_notice_of_period():
     r = calc(reconsideration_decision_served="2025-06-10", filed_date="2026-06-10", informed_of_period=False)
     assert (r["timely"], r["deadline"]) == (True, "2026-06-10") and "adjusted_from" not in r
     assert refs(r)[2:4] == ["alp-interp/64/2", "alp-interp/64/1"]
-    assert any("2025年6月25日" in w for w in r["warnings"])
+    assert any("2025年6月25日" in w["text"] for w in r["warnings"])
 
 
 def test_five_year_cap_binds():
@@ -70,7 +70,7 @@ def test_five_year_cap_binds():
     assert limits["direct"]["due"] == "2026-11-02" and not limits["direct"]["binding"]
     assert limits["longest"]["due"] == "2026-06-30" and limits["longest"]["binding"]
     assert "alp/46/2" in refs(r) and "alp-interp/65" in refs(r)  # plaintiff learned of the act late
-    assert any("第四十八条" in w for w in r["warnings"])
+    assert any(w["refs"] == ["alp/48"] and "《行政诉讼法》第四十八条" in w["text"] for w in r["warnings"])
 
 
 def test_twenty_year_cap_for_real_estate():
@@ -86,7 +86,7 @@ def test_cap_from_29_february_in_a_year_without_holiday_data():
     # act 2024-02-29 + 5 years: 2029 has no 29 February -> 2029-02-28 (Wed); 2029 not covered
     r = calc(known_date="2029-01-10", act_date="2024-02-29", filed_date="2029-03-01")
     assert (r["timely"], r["deadline"]) == (False, "2029-02-28")
-    assert r["warnings"][0].startswith("2029年的法定节假日和调休安排尚未录入")
+    assert r["warnings"][0]["text"].startswith("2029年的法定节假日和调休安排尚未录入")
 
 
 def test_cap_not_checked_without_act_date_is_said():

@@ -191,7 +191,7 @@ def test_deadlines_properties(served, hearing, ruling, effective, kind, absent):
     assert holidays.is_working_day(risk) and sum(map(holidays.is_working_day, between)) == 2
     assert d["annual_report"]["due"] == f"{served.year + 1}-01-10"
     years = {D(x["due"]).year for x in r["deadlines"]}
-    assert any("尚未录入" in w for w in r["warnings"]) is any(not holidays.covered(y) for y in years | {
+    assert any(w["code"] == "holidays.arrangement_unknown" for w in r["warnings"]) is any(not holidays.covered(y) for y in years | {
         D(x.get("adjusted_from", x["due"])).year for x in r["deadlines"]})
 
 

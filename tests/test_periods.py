@@ -129,4 +129,5 @@ def test_read_date_range(value):
 
 def test_uncovered_warning_names_the_years():
     w = periods.uncovered_warning({2028, 2027})
-    assert w.startswith("2027年、2028年的法定节假日和调休安排尚未录入") and "holidays.json" in w
+    assert w["text"].startswith("2027年、2028年的法定节假日和调休安排尚未录入") and "holidays.json" in w["text"]
+    assert (w["code"], w["years"]) == ("holidays.arrangement_unknown", [2027, 2028])

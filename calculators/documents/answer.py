@@ -4,6 +4,7 @@ paragraph citing its legal basis, with 【……】 where the facts of the case 
 import datetime as dt
 from typing import NamedTuple
 
+from .. import notices
 from ..numerals import to_chinese
 from . import citing
 from .blocks import SEAL, cn_date, document as make_document, heading, line, note, paragraph, paragraphs, \
@@ -113,8 +114,9 @@ def _late_facts(case: Case) -> tuple[str, list[str]]:
             f"届满。原告于{cn_date(filed)}才提起本案诉讼，已超过法定起诉期限，且【不存在因不可抗力或者其他不属于其自身"
             "的原因耽误起诉期限的情形】。")
     if fp["timely"]:
-        case.warnings.append("已勾选“原告未在法定期限内提起行政诉讼”，但按所填日期原告在起诉期限内起诉"
-                             f"（届满日{cn_date(dt.date.fromisoformat(fp['deadline']))}），请核实日期或取消该项。")
+        case.warnings.append(notices.warning(
+            "documents.objection_timely", "已勾选“原告未在法定期限内提起行政诉讼”，但按所填日期原告在起诉期限内起诉"
+            f"（届满日{cn_date(dt.date.fromisoformat(fp['deadline']))}），请核实日期或取消该项。"))
     return text, [*(b["ref"] for b in binding["basis"]), "alp/48", *refs]
 
 

@@ -168,10 +168,10 @@ def _deadline_warnings(deadlines: dict) -> list[str]:
     used = [d for d in deadlines["deadlines"] if d["id"] in USED_DEADLINES]
     out = []
     for warning in deadlines["warnings"]:
-        if "尚未录入" in warning:   # holidays of a year not in the data: only if a used date is in it
-            if any(not holidays.covered(int(d["due"][:4])) for d in used):
+        if warning["code"] == "holidays.arrangement_unknown":   # only if a used date is in such a year
+            if any(int(d["due"][:4]) in warning["years"] for d in used):
                 out.append(warning)
-        elif any(d["title"] in warning for d in used):
+        elif warning.get("deadline") in USED_DEADLINES:
             out.append(warning)
     return out
 
@@ -179,9 +179,10 @@ def _deadline_warnings(deadlines: dict) -> list[str]:
 def _filing_summary(result: dict | None) -> dict | None:
     if result is None:
         return None
-    covered = holidays.covered(int(result["deadline"][:4]))
+    year = int(result["deadline"][:4])
     # the holiday data missing for a later year matters only if the binding deadline is in it
-    warnings = [w for w in result["warnings"] if not (covered and "尚未录入" in w)]
+    warnings = [w for w in result["warnings"]
+                if not (w["code"] == "holidays.arrangement_unknown" and year not in w["years"])]
     return {"timely": result["timely"], "deadline": result["deadline"], "rule": result["rule"], "warnings": warnings}
 
 

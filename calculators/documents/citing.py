@@ -2,29 +2,9 @@
 of one instrument joined with “、”, and no “第一款” for an article that has one paragraph only
 (《中华人民共和国行政诉讼法》第四十九条第（一）项, not 第四十九条第一款第（一）项)."""
 from .. import provisions
-from ..numerals import to_chinese
 
-
-def position(ref: str) -> str:
-    """measures/22/1/1 -> 第二十二条第一款第（一）项; alp/49/1/1 -> 第四十九条第（一）项."""
-    key, (art, *rest) = provisions.split(ref)
-    out = f"第{to_chinese(art)}条"
-    single = len(_article(key, art)["paragraphs"]) == 1
-    if rest and not (single and rest[0] == 1):
-        out += f"第{to_chinese(rest[0])}款"
-    if len(rest) > 1:
-        out += f"第（{to_chinese(rest[1])}）项"
-    return out
-
-
-def _article(key: str, number: int) -> dict:
-    return next(a for a in provisions.instrument(key)["articles"] if a["number"] == number)
-
-
-def title(key: str) -> str:
-    """《中华人民共和国行政诉讼法》; a title quoting a law nests its marks: 〈…〉."""
-    name = provisions.instrument(key)["title"].replace("《", "〈").replace("》", "〉")
-    return f"《{name}》"
+position = provisions.formal_position
+title = provisions.formal_title
 
 
 def cite(refs: list[str]) -> str:

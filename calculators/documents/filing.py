@@ -2,6 +2,7 @@
 alp/31/1, measures/27/1), 出庭应诉负责人身份证明书 (measures/19/4, head-rules/6), each sealed
 by the answering agency; and the written application to extend the time for evidence
 (measures/17/2, alp/36/1, alp-interp/34) when the user asks for it."""
+from .. import notices
 from ..numerals import to_chinese
 from . import citing
 from .blocks import SEAL, cn_date, document as make_document, line, note, or_placeholder, paragraph, \
@@ -67,8 +68,10 @@ def head_certificate(case: Case) -> dict:
         items = "、".join(f"第（{to_chinese(g['item'])}）项" for g in principal["grounds"])
         blocks.append(note(f"本案属于办法第二十二条第一款{items}规定的情形，应当由行政机关主要负责人出庭应诉。"))
         if case.head_name and case.head_name != case.representative_name:
-            case.warnings.append(f"本案主要负责人应当出庭应诉（办法第二十二条第一款），所填出庭应诉负责人“{case.head_name}”"
-                                 f"与法定代表人“{case.representative_name}”不同，请核实其是否为本机关主要负责人。")
+            case.warnings.append(notices.warning(
+                "documents.head_not_principal",
+                f"本案主要负责人应当出庭应诉（[[measures/22/1]]），所填出庭应诉负责人“{case.head_name}”"
+                f"与法定代表人“{case.representative_name}”不同，请核实其是否为本机关主要负责人。"))
     elif not principal["head_must_appear"]:
         blocks.append(note("复议机关与作出原行政行为的行政机关为共同被告的，复议机关可仅委托工作人员出庭应诉"
                            "（办法第二十四条）；负责人出庭的，使用本证明书。"))
@@ -77,7 +80,8 @@ def head_certificate(case: Case) -> dict:
                        "（第十九条第二款）；被诉行政机关委托的组织或者下级行政机关的负责人不能作为被诉行政机关负责人出庭"
                        "（第十九条第三款）。"))
     if not case.head_name:
-        case.warnings.append("尚未填写出庭应诉负责人，出庭应诉负责人身份证明书中的姓名、职务留有【】待填。")
+        case.warnings.append(notices.warning(
+            "documents.head_missing", "尚未填写出庭应诉负责人，出庭应诉负责人身份证明书中的姓名、职务留有【】待填。"))
     return make_document("head", "出庭应诉负责人身份证明书", blocks, case_number=case.case_number,
                          basis=["measures/19/4", "measures/19/2", "measures/19/3", "head-rules/6/1", "alp/3/3"])
 

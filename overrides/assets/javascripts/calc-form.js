@@ -146,7 +146,7 @@
     if (view.warnings.length) {
       var warn = el("div", "admonition warning calc-warnings");
       warn.appendChild(el("p", "admonition-title", "请注意"));
-      view.warnings.forEach(function (w) { warn.appendChild(el("p", null, w)); });
+      view.warnings.forEach(function (w) { warn.appendChild(el("p", null, w.text)); });
       target.appendChild(warn);
     }
     if (view.timeline) target.appendChild(renderTimeline(refs, view.timeline));

@@ -468,7 +468,7 @@
       if (warnings.length) {
         var warn = el("div", "admonition warning calc-warnings");
         warn.appendChild(el("p", "admonition-title", "请注意"));
-        warnings.forEach(function (w) { warn.appendChild(el("p", null, w)); });
+        warnings.forEach(function (w) { warn.appendChild(el("p", null, w.text)); });
         result.appendChild(warn);
       }
       var bar = el("div", "calc-actions doc-bar");

@@ -1,0 +1,29 @@
+"""Warnings a result carries: structured, so no code ever filters them by their words.
+
+A warning is ``{"code", "text", "refs", …}``: `code` says what it is about (other code tests
+the code, never the text), `text` is the rendered Chinese sentence, `refs` the provisions it
+names, and optional keys say what it concerns, e.g. ``"deadline": "answer"`` for a warning
+about one deadline of the deadlines calculator, ``"years": [2027]`` for missing holiday data.
+
+Codes in use (one line each, so a reader sees them all):
+- ``holidays.arrangement_unknown``  a date falls in a year whose State Council arrangement is unknown
+- ``period.ends_on_makeup_workday``  a statutory period's last day is a make-up working day
+- ``period.internal_on_rest_day``    an internal period ends on a rest day (not extended)
+- ``measures.expired``               a duty rests on the measures after their validity ended
+- ``risk_report.immediate``          the loss-risk report is due no later than service
+- ``filing.limits_combined``         several time limits for suing applied together
+- ``filing.late_excusable``          a late suit may be excused (alp/48)
+- ``filing.not_informed``            the agency did not state the time limit for suing
+"""
+from __future__ import annotations
+
+from . import citations
+
+
+def warning(code: str, text: str, **about) -> dict:
+    """A warning whose `text` may name provisions as ref tokens; `about` adds what it concerns."""
+    return {"code": code, "text": citations.render(text), "refs": citations.refs(text), **about}
+
+
+def codes(warnings: list[dict]) -> set[str]:
+    return {w["code"] for w in warnings}

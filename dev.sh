@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine (Python 3.11):
 #   bash dev.sh serve   install what is missing, build the site, serve it at http://127.0.0.1:8000/
-#   bash dev.sh test    install what is missing, then run every test (what .ci/run calls)
+#   bash dev.sh test    install what is missing, then run every test (what .ci/run calls);
+#                       `.venv/bin/pytest` alone runs the fast loop (rules, text, build functions)
 #   bash dev.sh build   install what is missing and build the static site into site/
 #   bash dev.sh release install what is missing and write build/yingsu-<version>.zip (+ .sha256),
 #                       the reproducible archive an administrator deploys (scripts/release.py)
@@ -79,7 +80,8 @@ setup() { setup_system; setup_python; setup_node; setup_pyodide_wheels; }
 
 build() {
   say "构建静态网站 site/"
-  NO_MKDOCS_2_WARNING=1 "$VENV/bin/mkdocs" build --strict --quiet
+  # python -m from the repository root: calculators/ and macros/ import as packages (pyproject.toml)
+  NO_MKDOCS_2_WARNING=1 "$VENV/bin/python" -m mkdocs build --strict --quiet
 }
 
 case "${1:-}" in
@@ -99,7 +101,9 @@ case "${1:-}" in
   test)
     setup
     shift
-    NO_MKDOCS_2_WARNING=1 exec "$VENV/bin/pytest" "$@"
+    # every test (the site, browser and slow ones too: plain `pytest` runs only the fast loop),
+    # and the slowest printed at the end
+    NO_MKDOCS_2_WARNING=1 exec "$VENV/bin/pytest" -m "" --durations=15 "$@"
     ;;
   *)
     echo "用法：bash dev.sh serve | test | build | release"; exit 64 ;;

@@ -10,7 +10,7 @@ import json
 import sys
 
 from .errors import InputError
-from .registry import CALCULATORS, _load_all, run
+from .registry import names, run
 
 
 def _emit(obj: dict) -> None:
@@ -31,9 +31,7 @@ def _params(raw: bytes) -> dict:
 def main(argv: list[str]) -> int:
     try:
         if len(argv) != 1:
-            _load_all()
-            names = "、".join(sorted(CALCULATORS))
-            raise InputError(None, f"用法：python -m calculators 计算器名称 < 输入.json。可用的计算器：{names}")
+            raise InputError(None, f"用法：python -m calculators 计算器名称 < 输入.json。可用的计算器：{'、'.join(names())}")
         params = _params(sys.stdin.buffer.read())
         result = run(argv[0], params)
     except InputError as e:

@@ -9,10 +9,12 @@ renumbered or unknown provision fails a check instead of leaving a wrong citatio
 - ``[[alp/48!]]``         as a court filing cites it: 《中华人民共和国行政诉讼法》第四十八条
 - ``[[alp/48|起诉期限]]``  other words, linked to the provision (no numerals in them)
 
-``render(text)`` turns tokens into words; ``refs(text)`` lists the provisions a text names.
+``render(text, on)`` turns tokens into words — with `on`, each provision as it applies on that
+date (see provisions.resolve: a later edition may renumber it); ``refs(text, on)`` lists them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import provisions
@@ -20,8 +22,9 @@ from . import provisions
 TOKEN = re.compile(r"\[\[(?P<ref>[a-z][a-z-]*(?:@[0-9a-z-]+)?(?:/\d+)*)(?P<style>[#!])?(?:\|(?P<text>[^\]]+))?\]\]")
 
 
-def _words(m: re.Match) -> str:
-    ref, style, text = m["ref"], m["style"], m["text"]
+def _words(m: re.Match, on: dt.date | None) -> str:
+    style, text = m["style"], m["text"]
+    ref = provisions.resolve(m["ref"], on)
     if not provisions.exists(ref):
         raise KeyError(f"引用的条款不存在：{ref}")
     if text:
@@ -33,11 +36,11 @@ def _words(m: re.Match) -> str:
     return provisions.label(ref, short=True)
 
 
-def render(text: str) -> str:
+def render(text: str, on: dt.date | None = None) -> str:
     """`text` with its tokens as words (an unknown provision raises KeyError)."""
-    return TOKEN.sub(_words, text)
+    return TOKEN.sub(lambda m: _words(m, on), text)
 
 
-def refs(text: str) -> list[str]:
-    """The provisions `text` names, in order of first mention."""
-    return list(dict.fromkeys(m["ref"] for m in TOKEN.finditer(text)))
+def refs(text: str, on: dt.date | None = None) -> list[str]:
+    """The provisions `text` names (with their editions), in order of first mention."""
+    return list(dict.fromkeys(provisions.resolve(m["ref"], on) for m in TOKEN.finditer(text)))

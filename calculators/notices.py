@@ -17,12 +17,15 @@ Codes in use (one line each, so a reader sees them all):
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from . import citations
 
 
-def warning(code: str, text: str, **about) -> dict:
-    """A warning whose `text` may name provisions as ref tokens; `about` adds what it concerns."""
-    return {"code": code, "text": citations.render(text), "refs": citations.refs(text), **about}
+def warning(code: str, text: str, *, on: dt.date | None = None, **about) -> dict:
+    """A warning whose `text` may name provisions as ref tokens (as they apply on `on`);
+    `about` adds what it concerns."""
+    return {"code": code, "text": citations.render(text, on), "refs": citations.refs(text, on), **about}
 
 
 def codes(warnings: list[dict]) -> set[str]:

@@ -5,9 +5,9 @@ government work department is; art. 12 when a 乡镇人民政府（街道办事�
 undertaker does (and when the answer is filed with the justice bureau for record), art. 14 who
 bears the burden of proof in reconsidered cases, art. 38 the three-day registration.
 """
-from . import inputs
-from .provisions import cite
-from .registry import calculator
+from . import inputs, present
+from .rules import At
+from .spec import Field, Spec
 
 DEFENDANTS = {
     "city_gov": "市人民政府",
@@ -66,7 +66,8 @@ def rule_table() -> dict:
             KINDS[kind],
             "；".join(_short_label(r) for r in refs),
         ])
-    refs = sorted({r for *_, rs in RULES for r in rs}, key=_sort_key)
+    law = At(None)
+    refs = sorted({law.ref(r) for *_, rs in RULES for r in rs}, key=_sort_key)
     return {
         "columns": ["被告", "是否经行政复议", "人民政府的被告地位", "实施被诉行为的机关是否明确", "应诉承办单位", "依据"],
         "rows": rows,
@@ -75,8 +76,8 @@ def rule_table() -> dict:
 
 
 def _short_label(ref: str) -> str:
-    from .provisions import label
-    return label(ref).split("》", 1)[1]
+    from .provisions import position
+    return position(ref)
 
 
 def _sort_key(ref: str):
@@ -98,7 +99,6 @@ def _match(group: str, reconsidered: bool, role: str | None, known: bool):
     raise AssertionError("rule table has no row for this case")  # pragma: no cover
 
 
-@calculator("undertaker")
 def undertaker(params: dict) -> dict:
     """Decide the undertaker (arts. 10–12), its steps (arts. 13, 15–18, 38), filing (art. 13)
     and, for reconsidered cases, the burden of proof (art. 14)."""
@@ -110,6 +110,7 @@ def undertaker(params: dict) -> dict:
     if group == "government" and reconsidered:
         role = inputs.choice(params, "government_role", "人民政府在本案中的被告地位", GOVERNMENT_ROLES)
 
+    law = At(None)   # no date of the case is asked: the rules of the newest edition
     kind, refs = _match(group, reconsidered, role, bool(acting))
     basis = list(refs)
     notes: list[str] = []
@@ -123,24 +124,27 @@ def undertaker(params: dict) -> dict:
                      "如已明确，填写后可得出具体的应诉承办单位。")
     if group == "government" and role == "sole":
         notes.append("“人民政府作为单独被告”按复议机关改变原行政行为、以复议机关为被告的情形理解"
-                     "（《中华人民共和国行政诉讼法》第二十六条第二款）。")
+                     "（[[alp/26/2!]]）。")
         basis.append("alp/26/2")
     if group == "government" and role == "joint":
         notes.append("“人民政府作为共同被告”包括人民政府作为复议机关决定维持原行政行为、与作出原行政行为的行政机关"
-                     "为共同被告的情形（《中华人民共和国行政诉讼法》第二十六条第二款）。")
+                     "为共同被告的情形（[[alp/26/2!]]）。")
         basis.append("alp/26/2")
     if group == "department":
         notes.append("部门内部由办公室（或综合科）负责应诉法律文书的接收及运转，法治机构负责组织、指导、监督、协调"
-                     "（第九条）；应诉承办机构或单位按“谁行为，谁负责，谁主办，谁应诉”的原则确定。")
+                     "（[[measures/9/1]]）；应诉承办机构或单位按“谁行为，谁负责，谁主办，谁应诉”的原则确定。")
         basis.append("measures/9/1")
     if group == "department" and reconsidered:
-        notes.append("经复议的部门案件，本办法第十条仅适用于以人民政府为被告的情形；部门一方仍按第十一条确定内部"
-                     "应诉承办机构或单位，举证责任按第十四条分担。复议机关（人民政府）一方的应诉承办单位按第十条第（二）项确定。")
+        notes.append("经复议的部门案件，[[measures/10]]仅适用于以人民政府为被告的情形；部门一方仍按[[measures/11#]]确定内部"
+                     "应诉承办机构或单位，举证责任按[[measures/14#]]分担。复议机关（人民政府）一方的应诉承办单位按"
+                     "[[measures/10/1/2#]]确定。")
 
     filing = _filing(defendant, group, reconsidered, role, undertaker_["name"], notes)
     basis.extend(filing.pop("_refs"))
+    filing["text"] = law.text(filing["text"])
     steps = _steps(defendant, group, reconsidered, role, filing)
     basis.extend(s["ref"] for s in steps)
+    steps = [{**s, "ref": law.ref(s["ref"])} for s in steps]
 
     burden = None
     if reconsidered:
@@ -148,8 +152,8 @@ def undertaker(params: dict) -> dict:
         basis.append("measures/14/1")
     if reconsidered and group != "government":
         notes.append("复议机关在法定期限内未作出复议决定、原告起诉原行政行为的，作出原行政行为的行政机关是被告"
-                     "（《中华人民共和国行政诉讼法》第二十六条第三款），由其对作出的行政行为负举证责任（第三十四条），"
-                     "不属于第十四条规定的情形。")
+                     "（[[alp/26/3!]]），由其对作出的行政行为负举证责任（[[alp/34#]]），"
+                     "不属于[[measures/14]]规定的情形。")
         basis += ["alp/26/3", "alp/34/1"]
 
     return {
@@ -158,8 +162,9 @@ def undertaker(params: dict) -> dict:
         "steps": steps,
         "burden_of_proof": burden,
         "filing": filing,
-        "notes": notes,
-        "basis": [cite(r) for r in _unique(basis)],
+        "notes": [law.text(n) for n in notes],
+        "basis": [law.cite(r) for r in _unique(basis)],
+        "warnings": law.validity_warnings(),
     }
 
 
@@ -190,22 +195,23 @@ def _filing(defendant, group, reconsidered, role, name, notes) -> dict:
                 "_refs": ["measures/13/1"]}
     if group == "government" and role == "sole":
         return {"required": False, "by": name, "with": None,
-                "text": "同级司法行政机关本身即为应诉承办单位；第十三条第一款的报备规定仅针对未经复议的案件，不适用。",
+                "text": "同级司法行政机关本身即为应诉承办单位；[[measures/13/1]]的报备规定仅针对未经复议的案件，不适用。",
                 "_refs": ["measures/13/1"]}
     if group == "government":
         return {"required": None, "by": name, "with": bureau,
-                "text": ("第十三条第一款的报备规定仅针对以人民政府为被告的未经复议的案件，本办法对经复议、人民政府为共同被告的案件"
-                         f"未规定报备；此类案件必要时由{bureau}全程指导、监督办理（第十条第（二）项）。"),
+                "text": ("[[measures/13/1]]的报备规定仅针对以人民政府为被告的未经复议的案件，本办法对经复议、人民政府为共同被告的案件"
+                         f"未规定报备；此类案件必要时由{bureau}全程指导、监督办理（[[measures/10/1/2#]]）。"),
                 "_refs": ["measures/13/1"]}
     # department / township: 第二款 refers to 第一款
-    notes.append("第十三条第二款规定，以人民政府工作部门和乡镇人民政府（街道办事处）作为被告的行政应诉案件，应诉承办单位"
-                 "“按照第一款规定履行应诉职责”；第一款的职责包括报同级司法行政机关备案后在法定期限内提交人民法院。"
-                 "第二款未区分是否经复议，按文义经复议的案件同样适用；另一种理解认为第一款“未经复议”的限定随引用一并适用。")
+    notes.append("[[measures/13/2]]规定，以人民政府工作部门和乡镇人民政府（街道办事处）作为被告的行政应诉案件，应诉承办单位"
+                 "按照[[measures/13/1#]]规定履行应诉职责；该款的职责包括报同级司法行政机关备案后在法定期限内提交人民法院。"
+                 "[[measures/13/2#]]未区分是否经复议，按文义经复议的案件同样适用；另一种理解认为[[measures/13/1#]]"
+                 "“未经复议”的限定随引用一并适用。")
     if group == "township":
         notes.append("乡镇人民政府（街道办事处）一级一般不设司法行政机关（司法所为县级司法行政机关的派出机构），"
                      "“同级司法行政机关”具体指向宜向县（市、区）司法局确认。")
     return {"required": True, "by": name, "with": bureau,
-            "text": (f"应诉承办单位按照第十三条第一款规定履行应诉职责：将答辩状、证据目录及证据、依据等材料报{bureau}备案后，"
+            "text": (f"应诉承办单位按照[[measures/13/1#]]规定履行应诉职责：将答辩状、证据目录及证据、依据等材料报{bureau}备案后，"
                      "在法定期限内提交人民法院。"),
             "_refs": ["measures/13/2", "measures/13/1"]}
 
@@ -268,3 +274,38 @@ def _burden(group: str, role: str | None) -> list[str]:
 def _unique(refs):
     """Refs in first-seen order without repeats."""
     return list(dict.fromkeys(refs))
+
+
+def present_result(r: dict) -> dict:
+    sections = []
+    if r.get("supervision"):
+        sections.append({"title": "指导监督", "items": present.items([r["supervision"]])})
+    sections.append({"title": "应诉承办单位应当办理的事项", "items": r["steps"]})
+    if r.get("filing") and r["filing"].get("text"):
+        sections.append({"title": "备案", "items": present.items([r["filing"]["text"]])})
+    if r.get("burden_of_proof"):
+        sections.append({"title": "举证责任", "items": present.items(r["burden_of_proof"], "measures/14/1")})
+    if r.get("notes"):
+        sections.append({"title": "说明", "items": present.items(r["notes"])})
+    return {"headline": [f"应诉承办单位：{r['undertaker']['name']}"], "tone": "ok", "sections": sections}
+
+
+SPEC = Spec(
+    name="undertaker", title="应诉承办单位确定", order=20,
+    purpose="谁来承办应诉、谁来指导监督、谁负举证责任、向谁备案",
+    intro="根据被告是谁、是否经过行政复议，确定应诉承办单位、监督指导和举证责任。",
+    fields=(
+        Field("defendant", "choice", "被告", "本案被诉的行政机关属于哪一级、哪一类。", "measures/10/1",
+              required=True, options=DEFENDANTS, default="county_gov"),
+        Field("reconsidered", "bool", "是否经行政复议", At(None).text("经过行政复议的案件，按[[measures/10/1/2#]]确定。"),
+              "measures/10/1/2"),
+        Field("government_role", "choice", "人民政府在本案中的被告地位",
+              "复议机关（人民政府）单独作被告，还是与作出原行政行为的机关作共同被告。", "measures/10/1/2",
+              options=GOVERNMENT_ROLES, show_if=("reconsidered", True)),
+        Field("acting_agency", "text", "具体实施（承担）被诉行政行为的机关或机构",
+              "不清楚的可以不填：承办单位不明确的，由人民政府办公室根据同级司法行政机关建议确定。", "measures/10/1/3"),
+    ),
+    refs=("measures/10/1", "measures/11/1", "measures/12/1", "measures/13/1", "measures/14/1"),
+    run=undertaker, present=present_result, rule_table=rule_table,
+    example={"defendant": "county_gov", "reconsidered": True, "government_role": "sole"},
+)

@@ -9,12 +9,11 @@ import datetime as dt
 import json
 import traceback
 
-from . import holidays, page, provisions
-from . import modules  # noqa: F401  (registers every calculator)
+from . import holidays, page, parameters, provisions, registry
 from .errors import InputError
-from .registry import CALCULATORS, run
+from .registry import run
 
-NAMES = sorted(CALCULATORS)
+NAMES = registry.names()   # imports every calculator module (they are in the snapshot)
 
 # The SHA-256 of the calculators.zip a snapshot of this memory was made from (set by
 # macros/snapshot.mjs): the worker uses a snapshot only if it matches the archive it serves.
@@ -49,6 +48,8 @@ def warm() -> None:
     """Read the data files every answer needs (provision texts, the holiday arrangement of the
     years the measures are in force), so the first answer after a start does not."""
     for key in ["measures", *provisions.law_keys()]:
-        provisions.exists(f"{key}/1")   # reads and indexes the instrument
+        for edition in provisions.editions(key):
+            provisions.exists(f"{edition.id}/1")   # reads and indexes the instrument
+    parameters.table()
     for year in {*holidays.package_years(), *holidays.overrides()}:
         holidays.year_data(year)

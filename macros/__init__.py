@@ -3,21 +3,15 @@
 Pages are thin: e.g. docs/measures/chapter-3.md contains ``{{ chapter(3) }}``.
 """
 import json
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # so `calculators` imports when mkdocs runs from anywhere
-    sys.path.insert(0, str(ROOT))
+from calculators import provisions
 
-from calculators import provisions  # noqa: E402
-
-from . import calculator_pages, glossary, render, site_map  # noqa: E402
-from .vendor_hook import runtime_path  # noqa: E402
+from . import calculator_pages, glossary, render, site_map
+from .vendor_hook import runtime_path
 
 
 def define_env(env):
-    measures = provisions.instrument("measures")
+    measures = provisions.instrument("measures")   # the default (newest) edition
     env.variables["measures"] = {k: measures[k] for k in
                                  ("title", "issuer", "issued", "effective_from", "effective_until")}
     env.variables["pyodide_dir"] = runtime_path()   # assets/pyodide/<version>/ (deploy docs)
@@ -26,8 +20,8 @@ def define_env(env):
         return env.page.file.src_uri
 
     @env.macro
-    def chapter(number: int) -> str:
-        return render.chapter(number, page(), calculator_pages.related_articles())
+    def chapter(number: int, edition: str = "measures") -> str:
+        return render.chapter(number, page(), calculator_pages.related_articles(edition), edition)
 
     @env.macro
     def calculator_form(name: str) -> str:
@@ -40,21 +34,25 @@ def define_env(env):
     @env.macro
     def rule_table(name: str) -> str:
         """A calculator's rule table, rendered at build time so readers without WebAssembly see it."""
-        import importlib
+        from calculators import registry
 
-        table = importlib.import_module(f"calculators.{calculator_pages.MODULES[name]}").rule_table()
+        table = registry.spec(name).rule_table()
         rows = ["| " + " | ".join(table["columns"]) + " |", "|" + "---|" * len(table["columns"])]
         rows += ["| " + " | ".join(render.escape(str(c)).replace("\n", "<br>") for c in row) + " |"
                  for row in table["rows"]]
         return "\n".join(rows) + "\n"
 
     @env.macro
-    def article_index() -> str:
-        return render.article_index(page())
+    def article_index(edition: str = "measures") -> str:
+        return render.article_index(page(), edition)
 
     @env.macro
-    def notice() -> str:
-        return render.notice()
+    def notice(edition: str = "measures") -> str:
+        return render.notice(edition)
+
+    @env.macro
+    def calculator_index() -> str:
+        return calculator_pages.index_table(page())
 
     @env.macro
     def law(key: str) -> str:

@@ -1,43 +1,75 @@
-"""Calculator pages: the form (from calculators.forms), the ref->URL map for the page script,
-and links between calculators and the articles they encode."""
+"""Calculator pages, all from the calculators' specs (calculators/spec.py): the generated page of
+each calculator, its form, the navigation entries, the index table, and the links between the
+calculators and the articles they encode."""
 import html
 import json
-import posixpath
 
-from calculators import provisions
-from calculators.forms import FORMS
+from calculators import citations, provisions, registry, urls
 
 from . import site_map
 
-PAGES = {
-    "deadlines": "calculators/deadlines.md",
-    "undertaker": "calculators/undertaker.md",
-    "principal_appearance": "calculators/principal.md",
-    "appearance_quota": "calculators/quota.md",
-    "filing_period": "calculators/filing-period.md",
-    "documents": "calculators/documents.md",
-}
-
-MODULES = {
-    "deadlines": "deadlines",
-    "undertaker": "undertaker",
-    "principal_appearance": "principal",
-    "appearance_quota": "quota",
-    "filing_period": "filing_period",
-}
-
 INPUT_TYPES = {"date": "date", "int": "number", "amount": "number", "text": "text"}
 
+PAGE = """---
+calculator: {name}
+hide:
+  - toc
+title: {title}
+---
 
-def related_articles() -> dict[str, list[tuple[str, str]]]:
-    """Article id -> [(calculator title, docs page)] for the articles each calculator encodes."""
+# {title}
+
+{{{{ calculator_form('{name}') }}}}
+
+## 计算规则 {{ #rules }}
+
+以下规则表在网站构建时由同一套计算程序生成，浏览器不能运行计算器时也可查阅。
+
+{{{{ rule_table('{name}') }}}}
+
+## 本计算器依据的条款 {{ #articles }}
+
+{{{{ encoded_articles('{name}') }}}}
+"""
+
+
+def generated_pages() -> dict[str, str]:
+    """docs path -> Markdown of every calculator page the build writes (not the hand-written ones)."""
+    return {s.page_path: PAGE.format(name=s.name, title=s.title) for s in registry.specs() if s.page}
+
+
+def nav() -> list:
+    """The 计算器 section of the navigation: the index page, then each calculator in order."""
+    return ["calculators/index.md", *({s.title: s.page_path} for s in registry.specs())]
+
+
+def index_table(page: str) -> str:
+    """The table of calculators on calculators/index.md: title (linked), purpose, what it encodes."""
+    rows = ["| 计算器 | 用途 | 依据 |", "|---|---|---|"]
+    for s in registry.specs():
+        grouped: dict[str, list[str]] = {}
+        for ref in s.refs:
+            grouped.setdefault(provisions.split(ref)[0], []).append(ref)
+        basis = "；".join(provisions.label(refs[0], short=True).split("》")[0] + "》"
+                         + "、".join(provisions.position(r) for r in refs) for refs in grouped.values())
+        rows.append(f"| [{s.title}]({site_map.relative(page, s.page_path)}) | {s.purpose} | {basis} |")
+    return "\n".join(rows) + "\n"
+
+
+def related_articles(edition: str = "measures") -> dict[str, list[tuple[str, str]]]:
+    """Article id of the edition (qualified) -> [(calculator title, docs page)] for the articles
+    each calculator encodes (written in the first edition's numbering: mapped to the edition's)."""
     out: dict[str, list] = {}
-    for name, form in FORMS.items():
-        for ref in form.refs:
-            article = "/".join(ref.split("/")[:2])
-            entry = (form.title + "（计算器）", PAGES[name])
-            if ref.startswith("measures/") and entry not in out.setdefault(article, []):
-                out[article].append(entry)
+    for s in registry.specs():
+        for ref in s.refs:
+            if not ref.startswith("measures/"):
+                continue
+            mapped = provisions.in_edition("/".join(ref.split("/")[:2]), edition)
+            if mapped is None:
+                continue
+            entry = (s.title + "（计算器）", s.page_path)
+            if entry not in out.setdefault(mapped, []):
+                out[mapped].append(entry)
     return out
 
 
@@ -46,17 +78,17 @@ def _help(field, page: str) -> str:
     if field.ref:
         href = _url(page, site_map.target(field.ref))
         cite = f'（<a href="{href}">{html.escape(provisions.label(field.ref, short=True))}</a>）'
-    return f'<p class="calc-help">{html.escape(field.help)}{cite}</p>' if field.help or cite else ""
+    words = citations.render(field.help)
+    return f'<p class="calc-help">{html.escape(words)}{cite}</p>' if words or cite else ""
 
 
 def _url(page: str, target: str) -> str:
     """Built-site URL (directory URLs) of docs target path#anchor, relative to docs page `page`."""
+    import posixpath
+
     path, _, frag = target.partition("#")
-    def built(p):  # measures/chapter-3.md -> measures/chapter-3/ ; x/index.md -> x/
-        p = p[:-3]
-        return (p[:-5] if p.endswith("index") else p + "/")
-    here = built(page)
-    rel = posixpath.relpath(built(path) or ".", here or ".")
+    here = urls.built(page)
+    rel = posixpath.relpath(urls.built(path) or ".", here or ".")
     rel = "" if rel == "." else rel + "/"
     return rel + (f"#{frag}" if frag else "")
 
@@ -81,6 +113,8 @@ def _control(field) -> str:
         extra = ' inputmode="decimal"' + (' step="1"' if field.kind == "int" else ' step="any"')
         if field.minimum is not None:
             extra += f' min="{field.minimum}"'
+        if field.maximum is not None:
+            extra += f' max="{field.maximum}"'
     return f'{label}<input type="{INPUT_TYPES[field.kind]}" {attrs}{extra}>'
 
 
@@ -89,19 +123,18 @@ def form_html(name: str, page: str) -> str:
     if name == "documents":  # lists of rows: its own form and script (documents.js)
         from . import documents_form
         return documents_form.form_html(page)
-    form = FORMS[name]
+    spec = registry.spec(name)
     rows = []
-    for f in form.fields:
+    for f in spec.fields:
         cond = f' data-show-if="{f.show_if[0]}" data-show-if-value="{json.dumps(f.show_if[1])}"' if f.show_if else ""
         rows.append(f'<div class="calc-field calc-{f.kind}" data-field="{f.name}"{cond}>{_control(f)}'
                     f'{_help(f, page)}<p class="calc-error" data-error-for="{f.name}" role="alert" hidden></p></div>')
-    refs = {"root": _url(page, "index.md") or "./",
-            "chapters": {a["number"]: a["chapter"] for a in provisions.instrument("measures")["articles"]},
-            "law": {k: v for k, v in site_map.LAW_PAGES.items()}}
+    refs = {"root": _url(page, "index.md") or "./"}
     return "\n".join([
         # (data attribute, not a <script type="application/json">: instant navigation re-runs scripts)
         f'<form class="calc-form" data-calculator="{name}" data-refs="{html.escape(json.dumps(refs, ensure_ascii=False))}"'
         ' novalidate autocomplete="off">',
+        f'<p class="calc-intro">{html.escape(spec.intro)}</p>',
         '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容不会发送到任何地方。</div>',
         *rows,
         '<p class="calc-error" data-error-for="" role="alert" hidden></p>',
@@ -117,4 +150,4 @@ def form_html(name: str, page: str) -> str:
 def encoded_articles(name: str, page: str) -> str:
     """Markdown list of the provisions a calculator encodes, linked."""
     return "\n".join(f"- [{provisions.label(ref, short=True)}]({site_map.relative(page, site_map.target(ref))})"
-                     for ref in FORMS[name].refs) + "\n"
+                     for ref in registry.spec(name).refs) + "\n"

@@ -10,7 +10,7 @@ import json
 
 from calculators import provisions
 from calculators.documents import rows
-from calculators.forms import FORMS
+from calculators.forms import form
 
 from . import calculator_pages, site_map
 
@@ -84,13 +84,11 @@ def _list(name: str, legend: str, ref: str, add: str, page: str) -> str:
 
 
 def _refs(page: str) -> dict:
-    return {"root": calculator_pages._url(page, "index.md") or "./",
-            "chapters": {a["number"]: a["chapter"] for a in provisions.instrument("measures")["articles"]},
-            "law": dict(site_map.LAW_PAGES)}
+    return {"root": calculator_pages._url(page, "index.md") or "./"}
 
 
 def form_html(page: str) -> str:
-    fields = {f.name: f for f in FORMS["documents"].fields}
+    fields = {f.name: f for f in form("documents").fields}
     grouped = [n for _, _, names in GROUPS for n in names]
     assert sorted(grouped) == sorted(fields), "every field of the documents form in exactly one group"
     parts = []

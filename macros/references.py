@@ -49,7 +49,8 @@ class Reference:
 
 def find(provision_id: str, text: str) -> list[Reference]:
     """All references in `text`, the text of provision `provision_id` (of the measures or of
-    an upstream instrument: a bare 第N条 means an article of the same instrument)."""
+    an upstream instrument: a bare 第N条 means an article of the same instrument — of the same
+    edition when the id names one, so that cross-links stay inside their edition)."""
     own, article = provision_id.split("/")[:2]
     refs = []
     for m in PATTERN.finditer(text):
@@ -58,6 +59,8 @@ def find(provision_id: str, text: str) -> list[Reference]:
             key = INSTRUMENTS.get(name)
             if key is None:
                 continue
+            if key == own.split("@")[0]:
+                key = own
             target = f"{key}/{from_chinese(m['iart'])}" if m["iart"] else key
             if m["ipara"]:
                 target += f"/{from_chinese(m['ipara'])}"
@@ -71,27 +74,30 @@ def find(provision_id: str, text: str) -> list[Reference]:
             continue  # e.g. a paragraph number the target article does not have
         refs.append(Reference(m.start(), m.end(), target))
     for (pid, phrase), target in IMPLICIT.items():
-        if pid == provision_id and (i := text.find(phrase)) >= 0:
-            refs.append(Reference(i, i + len(phrase), target))
+        if provisions.plain(pid) == provisions.plain(provision_id) and (i := text.find(phrase)) >= 0:
+            refs.append(Reference(i, i + len(phrase), target.replace("measures", own.split("/")[0], 1)
+                                  if target.startswith("measures") else target))
     return sorted(refs, key=lambda r: r.start)
 
 
-def passages(measures: dict):
-    """Every (id, text) of the measures: paragraphs and items."""
-    for art in measures["articles"]:
+def passages(edition_id: str = "measures"):
+    """Every (id, text) of an edition of the measures: paragraphs and items, ids qualified with
+    the edition (measures@2021/13/1)."""
+    edition = provisions.qualify(edition_id)
+    for art in provisions.instrument(edition)["articles"]:
         for para in art["paragraphs"]:
-            yield para["id"], para["text"]
+            yield provisions.within(edition, para["id"]), para["text"]
             for item in para.get("items", []):
-                yield item["id"], item["text"]
+                yield provisions.within(edition, item["id"]), item["text"]
 
 
-def cited_by(measures: dict) -> dict[str, list[str]]:
-    """Article id -> ids of the measures' provisions in *other* articles that refer to it."""
+def cited_by(edition_id: str = "measures") -> dict[str, list[str]]:
+    """Article id -> ids of the edition's provisions in *other* articles that refer to it."""
     out: dict[str, list[str]] = {}
-    for pid, text in passages(measures):
+    for pid, text in passages(edition_id):
         source_article = "/".join(pid.split("/")[:2])
         for ref in find(pid, text):
-            if not ref.target.startswith("measures/"):
+            if not ref.target.startswith("measures") or "/" not in ref.target:
                 continue
             target_article = "/".join(ref.target.split("/")[:2])
             if target_article != source_article and pid not in out.setdefault(target_article, []):

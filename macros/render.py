@@ -39,7 +39,7 @@ def ref_title(ref: str) -> str:
         return site_map.UNAVAILABLE[key] + "（本站未收录全文）"
     if not parts:
         return provisions.instrument(key)["title"]
-    return provisions.label(ref, short=key == "measures")
+    return provisions.label(ref, short=key.split("@")[0] == "measures")
 
 
 def paragraph(para: dict, page: str, multi: bool) -> str:
@@ -58,8 +58,18 @@ def paragraph(para: dict, page: str, multi: bool) -> str:
     return "\n".join(lines)
 
 
+def _qualified(node: dict, edition: str) -> dict:
+    """A provision node of an edition's data with its id (and its paragraphs' and items') qualified."""
+    out = {**node, "id": provisions.within(edition, node["id"])}
+    if "paragraphs" in node:
+        out["paragraphs"] = [_qualified(p, edition) for p in node["paragraphs"]]
+    if "items" in node:
+        out["items"] = [_qualified(i, edition) for i in node["items"]]
+    return out
+
+
 def article(art: dict, page: str, cited_by: dict, related: dict) -> str:
-    """An article: heading with anchor, its paragraphs, who cites it, related tools."""
+    """An article (ids qualified): heading with anchor, its paragraphs, who cites it, related tools."""
     name = f"第{to_chinese(art['number'])}条"
     multi = len(art["paragraphs"]) > 1
     body = "\n".join(paragraph(p, page, multi) for p in art["paragraphs"])
@@ -76,33 +86,35 @@ def article(art: dict, page: str, cited_by: dict, related: dict) -> str:
     return "\n".join(parts) + "\n"
 
 
-def chapter(number: int, page: str, related: dict | None = None) -> str:
-    """All articles of chapter `number`."""
-    measures = provisions.instrument("measures")
-    cited = references.cited_by(measures)
-    arts = {a["number"]: a for a in measures["articles"]}
+def chapter(number: int, page: str, related: dict | None = None, edition: str = "measures") -> str:
+    """All articles of chapter `number` of an edition of the measures (default: the newest)."""
+    edition = provisions.qualify(edition)
+    measures = provisions.instrument(edition)
+    cited = references.cited_by(edition)
+    arts = {a["number"]: _qualified(a, edition) for a in measures["articles"]}
     chap = next(c for c in measures["chapters"] if c["number"] == number)
     return "\n".join(article(arts[n], page, cited, related or {}) for n in chap["articles"])
 
 
-def article_index(page: str) -> str:
-    """Table of all articles: number, chapter and opening words, each linked."""
-    measures = provisions.instrument("measures")
+def article_index(page: str, edition: str = "measures") -> str:
+    """Table of all articles of an edition: number, chapter and opening words, each linked."""
+    edition = provisions.qualify(edition)
+    measures = provisions.instrument(edition)
     chapters = {c["number"]: c for c in measures["chapters"]}
     rows = ["| 条 | 章 | 内容（开头） |", "|---|---|---|"]
     for art in measures["articles"]:
         chap = chapters[art["chapter"]]
         opening = art["paragraphs"][0]["text"]
         opening = opening[:40] + ("……" if len(opening) > 40 else "")
-        link = site_map.relative(page, site_map.target(art["id"]))
+        link = site_map.relative(page, site_map.target(provisions.within(edition, art["id"])))
         rows.append(f"| [第{to_chinese(art['number'])}条]({link}) | 第{to_chinese(chap['number'])}章 {chap['title']} "
                     f"| {escape(opening)} |")
     return "\n".join(rows) + "\n"
 
 
-def notice() -> str:
-    """The cover notice by which the measures were issued."""
-    n = provisions.instrument("measures")["notice"]
+def notice(edition: str = "measures") -> str:
+    """The cover notice by which an edition of the measures was issued."""
+    n = provisions.instrument(edition)["notice"]
     return "\n\n".join([
         f'<p class="notice-title">{n["title"]}</p>',
         escape(n["addressees"]),
@@ -135,10 +147,9 @@ def law_page(key: str, page: str) -> str:
 
 
 def law_cited_by() -> dict[str, list[str]]:
-    """Upstream article id -> provisions of the measures that name it."""
-    measures = provisions.instrument("measures")
+    """Upstream article id -> provisions of the measures (the newest edition) that name it."""
     out: dict[str, list[str]] = {}
-    for pid, text in references.passages(measures):
+    for pid, text in references.passages("measures"):
         for ref in references.find(pid, text):
             if not ref.target.startswith("measures") and "/" in ref.target:
                 out.setdefault(ref.target, []).append(pid)

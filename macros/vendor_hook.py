@@ -26,7 +26,7 @@ After the build it puts into ``site_dir/assets/``:
   Pyodide's lock file so the worker can pass an empty lock file (``lockFileContents``) and
   Pyodide fetches nothing but its core files.
 
-Also usable without MkDocs: ``python macros/vendor_hook.py SITE_DIR``.
+Also usable without MkDocs, from the repository root: ``python -m macros.vendor_hook SITE_DIR``.
 """
 from __future__ import annotations
 
@@ -106,8 +106,6 @@ def package_dir(name: str, root: Path = PROJECT_ROOT) -> Path:
 
 def holiday_snapshot() -> bytes:
     """The chinesecalendar data the archive carries instead of the package (calculators/holidays.py)."""
-    if str(PROJECT_ROOT) not in sys.path:   # run as a script: macros/ is first on the path
-        sys.path.insert(0, str(PROJECT_ROOT))
     from calculators import holidays
 
     return (json.dumps(holidays.package_snapshot(), ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode()
@@ -276,7 +274,7 @@ def on_post_build(config, **kwargs) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("用法：python macros/vendor_hook.py SITE_DIR")
+        sys.exit("用法：python -m macros.vendor_hook SITE_DIR")
     try:
         print(json.dumps(vendor(sys.argv[1]), ensure_ascii=False, indent=1))
     except VendorError as error:

@@ -1,6 +1,6 @@
 """Importer: upstream law texts (Markdown) -> calculators/data/law/<key>.json.
 
-The source files in /work/shared/sources/law/ are verbatim copies of the public
+The source files in ../shared/sources/law/ are verbatim copies of the public
 LawRefBook/Laws collection, each with a YAML-like header (instrument, version, source,
 completeness, note). This script turns each into the same shape as
 calculators/data/measures.json, so that ``provisions.cite("alp/67")`` works exactly like
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from calculators.numerals import from_chinese, to_chinese  # noqa: E402
 
-DEFAULT_SOURCES = Path("/work/shared/sources/law")
+DEFAULT_SOURCES = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "law"   # ../shared beside the repository
 OUT = ROOT / "calculators" / "data" / "law"
 
 # key -> (file prefix, official title, short title, document number or None)

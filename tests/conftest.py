@@ -26,10 +26,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "pyodide"))
-
 from site_server import serve  # noqa: E402
 from smoke_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one set of launch options)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -127,3 +123,21 @@ def page(browser):
     page.set_default_timeout(30_000)
     yield page
     context.close()
+
+
+# ---- markers: the fast loop and the rest ----------------------------------------------------
+# `pytest` alone runs the fast loop (rules, text store, the build's pure functions: seconds);
+# tests that need the built site ("site"), a browser ("browser") or Node/Pyodide or a release
+# build ("slow") are marked here from the fixtures they use, or by their module. `bash dev.sh
+# test` (and CI) runs everything.
+SITE_FIXTURES = {"site_build", "built_site", "site_http", "site_server", "intranet_url"}
+BROWSER_FIXTURES = {"page", "browser", "playwright_instance"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)

@@ -32,7 +32,8 @@ def counting(self, data, path, *args, **kwargs):
     return original(self, data, path, *args, **kwargs)
 external.SourceLoader.source_to_code = counting
 sys.path.insert(0, "/home/pyodide/yingsu")
-import calculators, calculators.modules, calculators.page
+import calculators, calculators.registry, calculators.page
+calculators.registry.specs()   # imports every calculator module
 result = calculators.run("deadlines", {"complaint_served": "2026-10-05"})
 json.dumps({
     "compiled": compiled,

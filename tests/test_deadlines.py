@@ -30,7 +30,10 @@ def test_answer_over_national_day_2026():
     # annual report: case of 2026 -> 2027-01-10 (Sunday even without 2027 data)
     assert d["annual_report"]["due"] == "2027-01-10"
     assert "市、县（市、区）人民政府" in d["annual_report"]["title"]
-    assert r["warnings"][0]["text"].startswith("2027年的法定节假日和调休安排尚未录入")
+    # the missing 2027 arrangement concerns the annual report only, and is attached to it
+    unknown = [w for w in r["warnings"] if w["code"] == "holidays.arrangement_unknown"]
+    assert [(w["deadline"], w["years"]) for w in unknown] == [("annual_report", [2027])]
+    assert unknown[0]["text"].startswith("2027年的法定节假日和调休安排尚未录入")
     assert any("2027年1月10日是休息日" in w["text"] and "2027年1月8日" in w["text"] for w in r["warnings"])
     # listed in date order
     assert [x["id"] for x in r["deadlines"]] == ["register", "risk_report", "answer", "annual_report"]
@@ -58,7 +61,7 @@ def test_order_appeal_over_spring_festival():
     assert "10日" in d["appeal"]["note"]
     # proposal: 2-06 + 5 = 2-11 (Wed)
     assert (d["appeal_proposal"]["due"], d["appeal_proposal"]["kind"]) == ("2026-02-11", "internal")
-    assert d["appeal_proposal"]["basis"][0]["ref"] == "measures/33/1/1"
+    assert d["appeal_proposal"]["basis"][0]["ref"] == "measures@2021/33/1/1"
 
 
 def test_judgment_appeal_and_retrial_ending_on_makeup_saturday():
@@ -109,7 +112,15 @@ def test_internal_deadline_after_the_measures_expire():
     # 2027-03-01 + 3 = 2027-03-04; the measures are valid until 2027-01-31
     r = calc(complaint_served="2027-03-01")
     assert by_id(r)["register"]["due"] == "2027-03-04"
-    assert any("登记行政应诉法律文书" in w["text"] and "有效期（至2027年1月31日）" in w["text"] for w in r["warnings"])
+    d = by_id(r)
+    # duties resting only on the measures follow the expired 2021 text, said plainly, never binding
+    expired = {w["deadline"] for w in r["warnings"] if w["code"] == "measures.expired"}
+    assert expired == {"register", "risk_report", "annual_report"}
+    assert all(d[k]["binding"] is False for k in expired)
+    text = next(w["text"] for w in r["warnings"] if w.get("deadline") == "register" and w["code"] == "measures.expired")
+    assert "2021年版的有效期（2022年2月1日至2027年1月31日）" in text and "仅供参考" in text
+    # the statutory period is computed as always: 03-01 + 15 = 03-16 (Tue)
+    assert d["answer"]["due"] == "2027-03-16" and "binding" not in d["answer"]
 
 
 def test_basis_is_complete_and_cited():

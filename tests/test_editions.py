@@ -57,10 +57,10 @@ def test_a_revised_text_beside_the_old_one_gets_its_own_badge(tmp_path, monkeypa
     data = tmp_path / "data"
     shutil.copytree(provisions.DATA, data)
     revised = json.loads((data / "measures.json").read_text(encoding="utf-8"))
-    revised.update(id="measures-2027", version="2027", effective_from="2027-02-01", effective_until="2032-01-31")
-    (data / "measures-2027.json").write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
+    revised.update(version="2027", effective_from="2027-02-01", effective_until="2032-01-31")
+    (data / "measures@2027.json").write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(provisions, "DATA", data)
-    provisions.instrument.cache_clear()
+    provisions.reset()
     try:
         new = hooks.edition("measures-2027/chapter-3.md")
         old = hooks.edition("measures/chapter-3.md")
@@ -70,7 +70,8 @@ def test_a_revised_text_beside_the_old_one_gets_its_own_badge(tmp_path, monkeypa
         assert hooks.edition("law/alp.md") is None and hooks.edition("calculators/deadlines.md") is None
         assert hooks.edition("measures-draft/x.md") is None
     finally:
-        provisions.instrument.cache_clear()
+        monkeypatch.undo()
+        provisions.reset()
 
 
 def documented_holiday_example() -> dict:

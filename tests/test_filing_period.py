@@ -20,7 +20,7 @@ def test_direct_suit_six_months_over_national_day(filed, timely):
     # known 2026-04-04 + 6 months = 2026-10-04 (Sun, National Day block) -> Thu 2026-10-08
     r = calc(known_date="2026-04-04", filed_date=filed)
     assert (r["timely"], r["deadline"], r["adjusted_from"]) == (timely, "2026-10-08", "2026-10-04")
-    assert refs(r)[:3] == ["measures/15/2/3", "alp/48", "alp/46/1"]
+    assert refs(r)[:3] == ["measures@2021/15/2/3", "alp/48", "alp/46/1"]
     assert "civil-code/202" in refs(r)
     assert ("原告在起诉期限内起诉" in r["rule"]) is timely
     assert ("第十五条第二款第（三）项" in r["rule"]) is (not timely)
@@ -91,7 +91,7 @@ def test_cap_from_29_february_in_a_year_without_holiday_data():
 
 def test_cap_not_checked_without_act_date_is_said():
     r = calc(known_date="2026-04-04", filed_date="2026-05-01")
-    assert "未核对行政诉讼法第四十六条第二款" in r["rule"]
+    assert "未核对《行政诉讼法》第四十六条第二款" in r["rule"]
 
 
 def test_basis_entries_are_citations():

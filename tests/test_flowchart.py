@@ -2,14 +2,12 @@
 laid out as described, and the undertaker chart is exactly the calculator's rule table."""
 from __future__ import annotations
 
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from calculators import provisions  # noqa: E402
 from calculators import undertaker as undertaker_rules  # noqa: E402

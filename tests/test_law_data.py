@@ -1,6 +1,6 @@
 """The upstream law as data: calculators/data/law/<key>.json against the source files.
 
-tests/fixtures/law/ holds copies of /work/shared/sources/law/ (verbatim LawRefBook/Laws
+tests/fixtures/law/ holds copies of ../shared/sources/law/ (verbatim LawRefBook/Laws
 texts), so these checks do not depend on anything outside the project.
 """
 import importlib.util

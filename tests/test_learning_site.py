@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import struct
-import sys
 import zlib
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from site_html import file_for, load_pages
 from test_site_search import search
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from macros import guide, linking, quiz, site_map, topics, upstream  # noqa: E402
 

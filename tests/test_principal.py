@@ -58,9 +58,9 @@ def test_each_flag_alone_triggers_its_item(field, number):
     assert items(r) == [number]
     assert r["principal_must_appear"] is True
     ground = r["grounds"][0]
-    assert ground["ref"] == f"measures/22/1/{number}"
+    assert ground["ref"] == f"measures@2021/22/1/{number}"
     assert ground["ref"] in refs(r)
-    assert "measures/22/1" not in refs(r)
+    assert "measures@2021/22/1" not in refs(r)
 
 
 @pytest.mark.parametrize("field,number", FLAGS)
@@ -72,16 +72,16 @@ def test_each_flag_false_does_not_trigger(field, number):
 def test_ground_texts_are_the_measures_text():
     r = run("principal_appearance", {"plaintiff_count": 1, "court_notice": True, "procuratorate": True})
     assert r["grounds"] == [
-        {"item": 7, "ref": "measures/22/1/7", "text": "（七）检察机关提起行政公益诉讼或抗诉的；"},
-        {"item": 9, "ref": "measures/22/1/9", "text": "（九）人民法院书面通知要求主要负责人出庭应诉的；"},
+        {"item": 7, "ref": "measures@2021/22/1/7", "text": "（七）检察机关提起行政公益诉讼或抗诉的；"},
+        {"item": 9, "ref": "measures@2021/22/1/9", "text": "（九）人民法院书面通知要求主要负责人出庭应诉的；"},
     ]
 
 
 def test_no_ground_cites_the_whole_list():
     r = run("principal_appearance", {"plaintiff_count": 3})
     assert r["principal_must_appear"] is False
-    assert refs(r)[0] == "measures/22/1"
-    assert r["notes"][0] == "不属于第二十二条第一款所列情形，主要负责人不是必须出庭；但仍应由行政机关负责人出庭应诉。"
+    assert refs(r)[0] == "measures@2021/22/1"
+    assert r["notes"][0] == "不属于《办法》第二十二条第一款所列情形，主要负责人不是必须出庭；但仍应由行政机关负责人出庭应诉。"
 
 
 def test_notes_explain_a_half_met_item_1():
@@ -99,14 +99,14 @@ def test_notes_on_who_appears_and_agents():
                    "谁分管、谁出庭", "确定临时出庭应诉负责人或申请法院延期开庭",
                    "1至2名诉讼代理人", "不得仅委托律师出庭"):
         assert phrase in joined
-    assert {"measures/19/2", "measures/19/3", "measures/20/1", "measures/27/1", "head-rules/8", "alp/3/3"} <= set(refs(r))
-    assert "measures/23/1" not in refs(r)
+    assert {"measures@2021/19/2", "measures@2021/19/3", "measures@2021/20/1", "measures@2021/27/1", "head-rules/8", "alp/3/3"} <= set(refs(r))
+    assert "measures@2021/23/1" not in refs(r)
 
 
 def test_enterprise_case_adds_art_23():
     r = run("principal_appearance", {"plaintiff_count": 1, "enterprise_party": True})
     assert r["principal_must_appear"] is False      # art. 23 raises the share, it adds no item
-    assert "measures/23/1" in refs(r)
+    assert "measures@2021/23/1" in refs(r)
     assert any("加大主要负责人出庭应诉比例" in n and "全程参与纠纷化解" in n for n in r["notes"])
 
 
@@ -123,9 +123,9 @@ def test_reconsideration_role(role, head, phrase):
     assert r["head_must_appear"] is head
     if phrase:
         assert any(phrase in n for n in r["notes"])
-        assert "measures/24/1" in refs(r)
+        assert "measures@2021/24/1" in refs(r)
     else:
-        assert "measures/24/1" not in refs(r)
+        assert "measures@2021/24/1" not in refs(r)
 
 
 def test_reconsideration_organ_still_sends_principal_when_an_item_applies():
@@ -142,7 +142,7 @@ def test_rule_table():
     assert len(t["rows"]) == 10 and all(len(row) == 3 for row in t["rows"])
     assert t["rows"][0][:2] == ["第（一）项", "超过10人的集团诉讼行政案件，且涉案赔偿金额超过1000万元的；"]
     assert t["rows"][9][0] == "第（十）项"
-    assert t["refs"] == [f"measures/22/1/{n}" for n in range(1, 11)]
+    assert t["refs"] == [f"measures@2021/22/1/{n}" for n in range(1, 11)]
 
 
 # ---- input errors --------------------------------------------------------------------------

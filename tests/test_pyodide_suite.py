@@ -10,6 +10,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow   # Node/Pyodide, release builds, nginx: not in the fast loop
+
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "tests" / "pyodide" / "run_suite.mjs"
 

@@ -54,8 +54,8 @@ def test_quota(params, required, compliant, shortfall, rate):
     r = run("appearance_quota", params)
     assert (r["required"], r["compliant"], r["shortfall"], r["rate"]) == (required, compliant, shortfall, rate)
     assert r["seminar_required"] is None
-    assert "measures/22/2" in refs(r)
-    assert ("measures/21/1" in refs(r)) is (params["agency"] in ("county_gov", "dev_zone"))
+    assert "measures@2021/22/2" in refs(r)
+    assert ("measures@2021/21/1" in refs(r)) is (params["agency"] in ("county_gov", "dev_zone"))
 
 
 def test_notes_state_the_other_readings():
@@ -92,7 +92,7 @@ def test_seminar(ent_cases, lost, seminar):
         params["enterprise_cases_lost"] = lost
     r = run("appearance_quota", params)
     assert r["seminar_required"] is seminar
-    assert "measures/23/1" in refs(r)
+    assert "measures@2021/23/1" in refs(r)
     assert (r["required"], r["compliant"]) == (3, True)    # the seminar does not change the quota
 
 
@@ -119,7 +119,7 @@ def test_rule_table():
     assert all(len(row) == 4 for row in t["rows"])
     assert t["rows"][0][-1] == "第二十一条第一款"
     assert ["各级行政机关", "1件至9件", "至少1次", "第二十二条第二款"] in t["rows"]
-    assert t["refs"] == ["measures/21/1", "measures/22/2", "measures/23/1"]
+    assert t["refs"] == ["measures@2021/21/1", "measures@2021/22/2", "measures@2021/23/1"]
 
 
 # ---- input errors --------------------------------------------------------------------------

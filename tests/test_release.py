@@ -37,6 +37,8 @@ from macros.vendor_hook import runtime_path
 from nginx_server import NginxServer
 from smoke_browser import wait_cached
 
+pytestmark = pytest.mark.slow   # Node/Pyodide, release builds, nginx: not in the fast loop
+
 ROOT = Path(__file__).resolve().parent.parent
 BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core machine
 FOLDER = "yingsu"

@@ -1,6 +1,6 @@
 """The site builds strictly and the built pages carry the measures' structure.
 
-Expected values are read off the measures' text (/work/shared/sources/liaocheng-measures-2021.txt):
+Expected values are read off the measures' text (tests/fixtures/liaocheng-measures-2021.txt, a copy of ../shared/sources/):
 第一章 第一条至第七条, 第二章 第八条至第十八条, 第三章 第十九条至第三十二条, 第四章 第三十三条至
 第三十七条, 第五章 第三十八条至第四十九条, 第六章 第五十条; 第二十二条第一款 has ten items,
 第十五条第二款 eight.
@@ -102,7 +102,7 @@ def test_article_35_links_to_alp_article_96(pages):
 def article_body(page: Page, article: int):
     """The div.article-body following the article's heading."""
     for node in page.content().iter("div"):
-        if "article-body" in node.classes() and node.get("data-ref") == f"measures/{article}":
+        if "article-body" in node.classes() and node.get("data-ref") == f"measures@2021/{article}":
             return node
     raise AssertionError(f"no article body for 第{article}条")
 

@@ -5,6 +5,7 @@ Normalisation applied to both sides before comparing (documented on docs/about.m
 remove all whitespace; NFKC (full-width digits, brackets, colons, semicolons, ％ become
 half-width); « » and 《 》 are the same; '.' and '。' are the same.
 """
+import hashlib
 import json
 import re
 import unicodedata
@@ -47,7 +48,14 @@ def published(article: dict) -> str:
     return "".join(lines)
 
 
-def test_fixture_is_the_shared_source():
+# SHA-256 of the transcription the project was given (../shared/sources/liaocheng-measures-2021.txt),
+# recorded when the fixture was copied: the fixture is checked against it on every machine, and
+# against the source file itself where a checkout has it beside the repository.
+SOURCE_SHA256 = "a6c31ae17d19f97c8835b4841d4634ba605c7e43e9f548c2264d07848c14feb5"
+
+
+def test_fixture_is_the_transcription_we_were_given():
+    assert hashlib.sha256(FIXTURE.read_bytes()).hexdigest() == SOURCE_SHA256
     if SHARED.exists():
         assert FIXTURE.read_bytes() == SHARED.read_bytes()
 

@@ -4,14 +4,12 @@ and to the value worked out by hand from the law; the renderings escape all text
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from calculators import provisions, registry  # noqa: E402
 from macros import quiz, site_map  # noqa: E402

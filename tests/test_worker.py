@@ -41,8 +41,9 @@ def test_an_internal_error_carries_its_traceback_for_the_console():
 def test_warm_reads_the_data_every_answer_needs():
     from calculators import holidays, provisions
 
-    for cached in (provisions.instrument, provisions._index, holidays.year_data):
+    for cached in (provisions._load, provisions._index, holidays.year_data):
         cached.cache_clear()
     worker.warm()
-    assert provisions.instrument.cache_info().currsize == 1 + len(provisions.law_keys())
+    editions = [e for key in ["measures", *provisions.law_keys()] for e in provisions.editions(key)]
+    assert provisions._index.cache_info().currsize == len(editions)
     assert holidays.year_data.cache_info().currsize >= 5   # 2022–2026 at least

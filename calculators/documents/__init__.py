@@ -7,5 +7,6 @@ facts), rows (the agents and evidence lists), blocks (the model), citing (citati
 filing writes them), answer / evidence / filing / risk / checklist (one per document).
 """
 from .calculator import documents
+from .spec import SPEC
 
-__all__ = ["documents"]
+__all__ = ["SPEC", "documents"]

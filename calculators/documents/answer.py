@@ -4,7 +4,7 @@ paragraph citing its legal basis, with 【……】 where the facts of the case 
 import datetime as dt
 from typing import NamedTuple
 
-from .. import notices
+from .. import notices, provisions
 from ..numerals import to_chinese
 from . import citing
 from .blocks import SEAL, cn_date, document as make_document, heading, line, note, paragraph, paragraphs, \
@@ -117,7 +117,7 @@ def _late_facts(case: Case) -> tuple[str, list[str]]:
         case.warnings.append(notices.warning(
             "documents.objection_timely", "已勾选“原告未在法定期限内提起行政诉讼”，但按所填日期原告在起诉期限内起诉"
             f"（届满日{cn_date(dt.date.fromisoformat(fp['deadline']))}），请核实日期或取消该项。"))
-    return text, [*(b["ref"] for b in binding["basis"]), "alp/48", *refs]
+    return text, [*(provisions.plain(b["ref"]) for b in binding["basis"]), "alp/48", *refs]
 
 
 def document(case: Case) -> dict:

@@ -11,7 +11,7 @@ from .. import holidays, inputs, provisions
 from ..errors import InputError
 from ..periods import read_date
 from ..principal import ITEMS as PRINCIPAL_ITEMS, RECONSIDERATION_ROLES
-from ..registry import calculator, run
+from ..registry import run
 from ..undertaker import DEFENDANTS
 from . import answer, checklist, evidence, filing, risk, rows
 from .case import Case
@@ -27,7 +27,6 @@ LONG_TEXT = 10_000
 USED_DEADLINES = ("register", "risk_report", "answer", "absence_report")
 
 
-@calculator("documents")
 def documents(params: dict) -> dict:
     """The filing package of measures/15–19 and /27, and the checklist of arts. 10–46."""
     court = inputs.text(params, "court", "受理法院", required=True, max_length=100)
@@ -143,9 +142,10 @@ def _result(case: Case, deadlines: dict, filing_period: dict | None) -> dict:
     refs: list[str] = []
     for doc in docs:
         refs += doc["refs"]
-    refs += [b["ref"] for b in case.undertaker["basis"]] + [b["ref"] for b in case.principal["basis"]]
+    # the other calculators cite with editions; this package works in the first edition's numbering
+    refs += [provisions.plain(b["ref"]) for b in case.undertaker["basis"] + case.principal["basis"]]
     if filing_period:
-        refs += [b["ref"] for b in filing_period["basis"]]
+        refs += [provisions.plain(b["ref"]) for b in filing_period["basis"]]
     refs = list(dict.fromkeys(refs))
     warnings = case.warnings + [w for w in _deadline_warnings(deadlines) if w not in case.warnings]
     return {

@@ -9,7 +9,7 @@ not arise on these facts.
 """
 import re
 
-from .. import holidays, periods
+from .. import holidays, periods, provisions
 from ..numerals import item_list, to_chinese
 from . import citing
 from .blocks import cn_date, document as make_document, group, line, note, row, table, title
@@ -224,11 +224,13 @@ def _refs(case: Case, step_id: str, refs: tuple) -> list[str]:
     """The step's provisions; the undertaker and record steps add what `undertaker` cited."""
     refs = list(refs)
     if step_id == "undertaker":
-        refs += [b["ref"] for b in case.undertaker["basis"] if re.match(r"measures/1[0-2]/", b["ref"])]
+        under = [provisions.plain(b["ref"]) for b in case.undertaker["basis"]]
+        refs += [r for r in under if re.match(r"measures/1[0-2]/", r)]
     if step_id == "record":
-        refs += [b["ref"] for b in case.undertaker["basis"] if b["ref"] in ("measures/13/1", "measures/13/2")]
+        refs += [r for r in map(provisions.plain, (b["ref"] for b in case.undertaker["basis"]))
+                 if r in ("measures/13/1", "measures/13/2")]
     if step_id == "head":
-        refs = [r for r in refs if r != "measures/22/1"] + [g["ref"] for g in case.principal["grounds"]]
+        refs = [r for r in refs if r != "measures/22/1"] + [provisions.plain(g["ref"]) for g in case.principal["grounds"]]
         if case.enterprise_party:
             refs.append("measures/23/1")
     return list(dict.fromkeys(refs))

@@ -182,12 +182,16 @@
 
     fill(form, saved(form));
 
+    /* data-pending is set from the moment an input changes until the answer to the latest input
+       is shown (tests wait on it instead of on time). */
     function calculate() {
+      clearTimeout(timer);
+      form.dataset.pending = "1";
       var params = readParams(form);
-      save(form);
       var mine = ++sequence;
       window.YingsuCalc.view(name, params).then(function (answer) {
         if (mine !== sequence) return;
+        delete form.dataset.pending;
         showError(form, null, null);
         lastResult = answer.result;
         renderView(result, refs, answer.view);
@@ -195,6 +199,7 @@
         if (icsButton) icsButton.disabled = false;
       }, function (error) {
         if (mine !== sequence) return;
+        delete form.dataset.pending;
         if (error.kind === "startup") return; // the status line says why
         showError(form, error.field, error.message);
         result.dataset.state = "invalid";
@@ -204,11 +209,18 @@
 
     function schedule() {
       clearTimeout(timer);
+      form.dataset.pending = "1";
       timer = setTimeout(calculate, DEBOUNCE_MS);
     }
 
-    form.addEventListener("input", schedule);
-    form.addEventListener("change", schedule);
+    /* what the reader typed is kept; a recalculation alone (after clearing) stores nothing */
+    function typed() {
+      save(form);
+      schedule();
+    }
+
+    form.addEventListener("input", typed);
+    form.addEventListener("change", typed);
     form.addEventListener("submit", function (e) { e.preventDefault(); calculate(); });
     form.querySelector('[data-action="clear"]').addEventListener("click", function () {
       Object.keys(localStorage).forEach(function (key) {

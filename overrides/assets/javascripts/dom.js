@@ -18,25 +18,11 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  /** URL of a provision id (measures/22/1/1, alp/67 …) — the scheme of macros/site_map.py.
-      `refs` = {root, chapters: {article: chapter}, law: {key: [published articles] | null}}. */
-  function refUrl(refs, ref) {
-    var parts = ref.split("/");
-    var key = parts[0];
-    var anchor = parts.length > 1 ? "#art-" + parts.slice(1).join("-") : "";
-    if (key === "measures") {
-      var chapter = refs.chapters[parts[1]];
-      return chapter ? refs.root + "measures/chapter-" + chapter + "/" + anchor : null;
-    }
-    if (!(key in refs.law)) return null;
-    var published = refs.law[key];
-    if (published && parts.length > 1 && published.indexOf(Number(parts[1])) < 0) return null;
-    return refs.root + "law/" + key + "/" + anchor;
-  }
-
-  /** A basis entry {ref, label} as a link to its anchor (plain text where it has no page). */
+  /** A basis entry {ref, label, url} as a link to its anchor (plain text where it has no page).
+      `url` is root-relative, made by the one URL scheme in Python (calculators/urls.py);
+      `refs.root` is the site root relative to this page. */
   function citation(refs, basis) {
-    var url = refUrl(refs, basis.ref);
+    var url = typeof basis.url === "string" ? refs.root + basis.url : null;
     var link = el(url ? "a" : "span", "calc-cite", basis.label || basis.ref);
     if (url) link.href = url;
     return link;
@@ -84,7 +70,7 @@
   }
 
   window.Yingsu = {
-    el: el, todayISO: todayISO, refUrl: refUrl, citation: citation, basisList: basisList, download: download,
+    el: el, todayISO: todayISO, citation: citation, basisList: basisList, download: download,
     onEveryPage: onEveryPage
   };
 })();

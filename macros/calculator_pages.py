@@ -84,13 +84,9 @@ def _help(field, page: str) -> str:
 
 def _url(page: str, target: str) -> str:
     """Built-site URL (directory URLs) of docs target path#anchor, relative to docs page `page`."""
-    import posixpath
+    from .linking import url
 
-    path, _, frag = target.partition("#")
-    here = urls.built(page)
-    rel = posixpath.relpath(urls.built(path) or ".", here or ".")
-    rel = "" if rel == "." else rel + "/"
-    return rel + (f"#{frag}" if frag else "")
+    return url(page, target)
 
 
 def _control(field) -> str:

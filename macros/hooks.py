@@ -48,6 +48,10 @@ def on_config(config):
                     entry[title] = make()
     m = provisions.instrument("measures")
     config.extra["measures_validity"] = {k: m[k] for k in ("title", "effective_from", "effective_until")}
+    # every edition's validity, oldest first: the page script finds the one in force on the reader's day
+    config.extra["measures_editions"] = [
+        {"version": e.edition, "from": str(e.effective_from), "until": str(e.effective_until)}
+        for e in provisions.editions("measures")]
     return config
 
 

@@ -13,7 +13,7 @@ import html
 import posixpath
 import re
 
-from calculators import provisions
+from calculators import provisions, urls
 
 from . import render, site_map
 
@@ -60,22 +60,12 @@ def refs_in(text: str) -> list[str]:
     return [m.group(1) for m in REF_LINK.finditer(text)]
 
 
-def _built(path: str) -> str:
-    """Docs source path -> directory URL path: measures/chapter-3.md -> measures/chapter-3/."""
-    stem = path[:-3] if path.endswith(".md") else path
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 def url(page: str, target: str) -> str:
     """Built-site URL of docs target ``path[#anchor]`` relative to docs page `page`."""
     path, _, frag = target.partition("#")
     if path == page:
         return f"#{frag}" if frag else "./"
-    here, there = _built(page) or ".", _built(path) or "."
+    here, there = urls.built(page) or ".", urls.built(path) or "."
     rel = posixpath.relpath(there, here)
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{frag}" if frag else "")

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -189,11 +191,17 @@ def test_the_site_builds_both_editions_from_a_data_change_only(tmp_path):
     new = (site / "measures-2027" / "chapter-5" / "index.html").read_text(encoding="utf-8")
     assert ">2021年版（2022-02-01至2027-01-31）</p>" in old and 'id="art-38-1"' in old and "应当在3日内登记" in old
     assert ">2027年版（2027-02-01至2032-01-31）</p>" in new and 'id="art-39-1"' in new and "应当在5日内登记" in new
-    # cross-links stay inside their edition (2027 第四十条 says “第三十九条”: its own 39, not 2021's)
-    assert 'href="../../measures/' not in new
+    # cross-links in the text stay inside their edition: the 2027 text's links go to measures-2027/
+    bodies = "".join(re.findall(r'<div class="article-body"[^>]*>(.*?)</div>', new, re.S))
+    links = re.findall(r'href="([^"]+)"', bodies)
+    assert links and not [h for h in links if "/measures/" in h], links
     # the deadlines page cites the newest edition's register article
     calc = (site / "calculators" / "deadlines" / "index.html").read_text(encoding="utf-8")
     assert "measures-2027/chapter-5/#art-39-1" in calc and "（2027年版）第三十九条第一款" in calc
     # both editions are in the navigation, the newest first
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.index("measures-2027/") < home.index("2021年版（2022-02-01至2027-01-31）")
+    # the page script judges validity from every edition's dates (site.js editionOn)
+    editions = json.loads(html.unescape(re.search(r'data-editions="([^"]*)"', home).group(1)))
+    assert editions == [{"version": "2021", "from": "2022-02-01", "until": "2027-01-31"},
+                        {"version": "2027", "from": "2027-02-01", "until": "2032-01-31"}]

@@ -18,11 +18,23 @@
     return d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日";
   }
 
+  /** The edition of the measures in force on `now` (the newest one that has started when none is):
+      meta.dataset.editions lists every edition's validity, oldest first. */
+  function editionOn(meta, now) {
+    var editions = JSON.parse(meta.dataset.editions || "[]");
+    var chosen = null;
+    editions.forEach(function (e) {
+      if (parseISO(e.from) <= now && (chosen === null || !(now <= parseISO(chosen.until)))) chosen = e;
+    });
+    return { edition: chosen || editions[0], several: editions.length > 1 };
+  }
+
   /** The measures' status on `now`: {state: "pending"|"in_force"|"expired", text}. */
   function validity(meta, now) {
-    var from = parseISO(meta.dataset.effectiveFrom);
-    var until = parseISO(meta.dataset.effectiveUntil);
-    var title = "《" + meta.dataset.title + "》";
+    var found = editionOn(meta, now);
+    var from = found.edition ? parseISO(found.edition.from) : parseISO(meta.dataset.effectiveFrom);
+    var until = found.edition ? parseISO(found.edition.until) : parseISO(meta.dataset.effectiveUntil);
+    var title = "《" + meta.dataset.title + "》" + (found.several ? found.edition.version + "年版" : "");
     if (now < from) {
       return { state: "pending", text: title + "将于" + cnDate(from) + "起施行，目前尚未施行。" };
     }

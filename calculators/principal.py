@@ -180,7 +180,7 @@ def present_result(r: dict) -> dict:
 def _fields() -> tuple:
     law = At(None)
     people, money, at_least = _thresholds(law)
-    item = lambda n: provisions.last_position(law.ref(_ref(n)))   # noqa: E731 — 第（一）项
+    item = lambda n: provisions.last_position(law.ref(_ref(n)))   # noqa: E731 — the item's own number
     return (
         Field("plaintiff_count", "int", "原告人数", f"{item(1)}：超过{people}人（不含{people}人）的集团诉讼。",
               "measures/22/1/1", required=True, default=1, minimum=1),

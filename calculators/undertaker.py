@@ -185,8 +185,8 @@ def _name(kind: str, defendant: str, acting: str) -> str:
 def _filing(defendant, group, reconsidered, role, name, notes) -> dict:
     """Art. 13: filing the answer materials with the justice bureau for record (备案).
 
-    第一款 covers government-defendant cases 未经复议 only; 第二款 makes department and township
-    defendant cases follow 第一款 ("按照第一款规定履行应诉职责") without repeating that limit.
+    measures/13/1 covers government-defendant cases 未经复议 only; measures/13/2 makes department and
+    township defendant cases follow paragraph 1 (按照……规定履行应诉职责) without repeating that limit.
     """
     bureau = JUSTICE_BUREAU[defendant]
     if group == "government" and not reconsidered:
@@ -202,7 +202,7 @@ def _filing(defendant, group, reconsidered, role, name, notes) -> dict:
                 "text": ("[[measures/13/1]]的报备规定仅针对以人民政府为被告的未经复议的案件，本办法对经复议、人民政府为共同被告的案件"
                          f"未规定报备；此类案件必要时由{bureau}全程指导、监督办理（[[measures/10/1/2#]]）。"),
                 "_refs": ["measures/13/1"]}
-    # department / township: 第二款 refers to 第一款
+    # department / township: measures/13/2 refers to measures/13/1
     notes.append("[[measures/13/2]]规定，以人民政府工作部门和乡镇人民政府（街道办事处）作为被告的行政应诉案件，应诉承办单位"
                  "按照[[measures/13/1#]]规定履行应诉职责；该款的职责包括报同级司法行政机关备案后在法定期限内提交人民法院。"
                  "[[measures/13/2#]]未区分是否经复议，按文义经复议的案件同样适用；另一种理解认为[[measures/13/1#]]"

@@ -45,17 +45,37 @@ class BuildResult:
         """MkDocs' WARNING log lines (not the theme's banner, which mentions NO_MKDOCS_2_WARNING)."""
         return [line for line in self.output.splitlines() if re.match(r"\s*WARNING\b", line)]
 
+    def theme_notice(self) -> str:
+        """The theme's own notice (Material for MkDocs' end-of-life banner, lines starting "│"),
+        shown at the end of the test run rather than hidden (see pytest_terminal_summary)."""
+        return "\n".join(line.strip() for line in self.output.splitlines() if line.strip().startswith("│"))
+
+
+NOTICES: list[str] = []   # the theme's notices seen by this session's build
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the theme's notice (end of life of Material for MkDocs: see ARCHITECTURE.md) in
+    CI's output, where the maintainers see it on every run."""
+    for notice in NOTICES:
+        terminalreporter.section("主题通知（mkdocs-material）")
+        terminalreporter.write_line(notice)
+
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> BuildResult:
     """Run ``mkdocs build --strict`` once per session into a temporary directory."""
     site_dir = tmp_path_factory.mktemp("site") / "yingsu"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ)
+    env.pop("NO_MKDOCS_2_WARNING", None)   # the theme's end-of-life notice is printed, not hidden
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
-    return BuildResult(site_dir, proc.returncode, ANSI.sub("", proc.stdout + proc.stderr))
+    result = BuildResult(site_dir, proc.returncode, ANSI.sub("", proc.stdout + proc.stderr))
+    if result.theme_notice():
+        NOTICES.append(result.theme_notice())
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -134,8 +134,13 @@ def browser(playwright_instance, site_http):
 @pytest.fixture
 def page(browser):
     """A fresh browser context and page. ``page.requests``: every request URL, in order
-    (including the search worker's); ``page.errors``: uncaught exceptions in the page."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+    (including the search worker's); ``page.errors``: uncaught exceptions in the page.
+
+    bypass_csp: Playwright's wait_for_function runs its JavaScript text through eval, which
+    the site's Content-Security-Policy forbids (the service worker sends it with every page it
+    answers). The tests' own contexts bypass the policy; tests/test_csp.py runs every page and
+    a calculator under it, with no bypass."""
+    context = browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai",
                                   viewport={"width": 1280, "height": 900})
     requests: list[str] = []
     errors: list[str] = []

@@ -427,3 +427,43 @@ def test_browser_smoke_on_nginx(release_browser, nginx):
     finally:
         context.close()
     print("\nnginx smoke: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+
+
+def test_an_uncommitted_edit_is_refused_and_a_trial_build_of_it_arrives(release, nginx, release_browser, tmp_path_factory):
+    """The documented holiday update, done without committing: dev.sh release refuses (before,
+    the archive got the previous release's file dates; sw.js kept its size, so nginx's ETag
+    was unchanged and browsers with the offline copy kept the old rules). The trial build
+    (--allow-dirty) is dated now: deployed by copy-then-rename, its sw.js has a new ETag and a
+    reader with the offline copy of the committed release is offered the update."""
+    data = release.tree / "calculators/data/holidays.json"
+    original = data.read_text(encoding="utf-8")
+    data.write_text(original.replace("节假日安排补充文件", "节假日安排补充文件（试改）", 1), encoding="utf-8")
+    out = tmp_path_factory.mktemp("release-dirty")
+    try:
+        refused = subprocess.run([sys.executable, "scripts/release.py", "--out", str(out)], cwd=release.tree,
+                                 env=dict(os.environ, VENV=str(ROOT / ".venv")), capture_output=True, text=True, timeout=900)
+        assert refused.returncode == 1 and "未提交的修改" in refused.stderr and not list(out.glob("*.zip"))
+        trial = run_release([sys.executable, "scripts/release.py", "--allow-dirty"], release.tree, out, "UTC")
+    finally:
+        data.write_text(original, encoding="utf-8")
+    assert re.fullmatch(r"yingsu-\d{8}-[0-9a-f]{7}-dirty-\d{14}\.zip", trial.zip_path.name), trial.zip_path.name
+
+    context = release_browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    try:
+        page.goto(nginx.base_url)
+        assert page.evaluate("""Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),
+            new Promise(r => setTimeout(() => r('no active worker after 120 s'), 120000))])""") == "ready"
+        page.wait_for_function("YingsuOffline.mode === 'offline-ready'", timeout=60_000)
+        etag = fetch(nginx.base_url + "sw.js")[1]["ETag"]
+        unzipped = tmp_path_factory.mktemp("unzipped-dirty")
+        with zipfile.ZipFile(trial.zip_path) as z:
+            z.extractall(unzipped)
+        live = nginx.site_dir
+        live.rename(live.with_name("yingsu.old"))           # the upgrade: copy beside, then rename
+        (unzipped / FOLDER).rename(live)
+        assert fetch(nginx.base_url + "sw.js")[1]["ETag"] != etag
+        page.goto(nginx.base_url)
+        page.locator("#update-bar").wait_for(timeout=60_000)
+    finally:
+        context.close()

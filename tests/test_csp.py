@@ -117,3 +117,25 @@ def test_the_deploy_check_passes_on_nginx_and_on_the_folder(nginx, built_site):
                            "--folder", str(built_site)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "部署检查通过" in done.stdout
+
+
+def test_all_four_configs_carry_the_one_policy():
+    """macros/security.py is the one source: every config says exactly the same (IIS is
+    checked only by reading: Debian has no IIS)."""
+    deploy = ROOT / "deploy"
+    for name in ("nginx/yingsu.conf", "apache/.htaccess", "iis/web.config"):
+        text = (deploy / name).read_text(encoding="utf-8")
+        assert security.CSP_PAGE in text and security.CSP_WORKER in text, name
+        assert "no-referrer" in text and "DENY" in text and "nosniff" in text, name
+    tomcat = (deploy / "tomcat/web.xml").read_text(encoding="utf-8")
+    assert "HttpHeaderSecurityFilter" in tomcat and "<param-value>DENY</param-value>" in tomcat
+    assert "Header always set Content-Security-Policy" in (deploy / "apache/.htaccess").read_text(encoding="utf-8")
+
+
+def test_every_page_carries_the_policy_for_servers_without_the_header(built_site):
+    for path in page_paths(built_site)[:5] + ["404.html"]:
+        html = (built_site / (path + "index.html" if path == "" or path.endswith("/") else path)).read_text(encoding="utf-8")
+        assert f'<meta http-equiv="Content-Security-Policy" content="{security.CSP_META}">'.replace("'", "&#39;") in html \
+            or f'<meta http-equiv="Content-Security-Policy" content="{security.CSP_META}">' in html, path
+        assert '<meta name="referrer" content="no-referrer">' in html, path
+        assert "<script>" not in html, path   # no inline script left

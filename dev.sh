@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 
 PORT="${PORT:-8000}"
 VENV="${VENV:-.venv}"   # another checkout may use this one's environment
-APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx zip)
+# nginx, apache2 (with apache2-utils' ab) and tomcat10: the tests deploy the release to each for real
+APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx apache2 tomcat10 zip)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31m错误：%s\033[0m\n' "$*" >&2; exit 1; }
@@ -22,6 +23,8 @@ missing_apt_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -x /usr/sbin/apache2 ] && command -v ab >/dev/null || missing+=(apache2)
+  [ -f /usr/share/tomcat10/bin/catalina.sh ] || missing+=(tomcat10)
   command -v zip >/dev/null || missing+=(zip)
   python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
   echo "${missing[@]:-}"
@@ -80,8 +83,9 @@ setup() { setup_system; setup_python; setup_node; setup_pyodide_wheels; }
 
 build() {
   say "构建静态网站 site/"
-  # python -m from the repository root: calculators/ and macros/ import as packages (pyproject.toml)
-  NO_MKDOCS_2_WARNING=1 "$VENV/bin/python" -m mkdocs build --strict --quiet
+  # python -m from the repository root: calculators/ and macros/ import as packages (pyproject.toml);
+  # prints the theme's end-of-life notice (ARCHITECTURE.md)
+  "$VENV/bin/python" -m mkdocs build --strict --quiet
 }
 
 case "${1:-}" in
@@ -101,9 +105,9 @@ case "${1:-}" in
   test)
     setup
     shift
-    # every test (the site, browser and slow ones too: plain `pytest` runs only the fast loop),
-    # and the slowest printed at the end
-    NO_MKDOCS_2_WARNING=1 exec "$VENV/bin/pytest" -m "" --durations=15 "$@"
+    # every test (the site, browser and slow ones too: plain `pytest` runs only the fast loop), the
+    # slowest printed at the end; the theme's end-of-life notice in the summary (tests/conftest.py)
+    exec "$VENV/bin/pytest" -m "" --durations=15 "$@"
     ;;
   *)
     echo "用法：bash dev.sh serve | test | build | release"; exit 64 ;;

@@ -13,9 +13,15 @@ precache manifest filled in:
   first used.
 - ``release``: a digest of both lists, naming the cache. Any changed file gives a new
   ``sw.js``, which the browser installs as an update into a new cache.
+- ``version``: the release's version (scripts/release.py sets YINGSU_RELEASE_VERSION), so
+  two releases never share an sw.js, even of the same size.
+
+and HEADERS, the security headers and types the servers send (macros/security.py), which the
+worker sends with every copy it answers.
 
 Left out: ``sw.js`` itself, source maps (only developer tools read them), ``sitemap.xml.gz``
-(for search engines) and the search-language files of languages the site does not use.
+(for search engines), the precompressed twins ``X.gz`` of large files (servers send them for
+``X``; macros/precompress.py) and the search-language files of languages the site does not use.
 
 Also usable without MkDocs: ``python macros/offline_hook.py SITE_DIR [LANG ...]`` rewrites
 SITE_DIR/sw.js for the files now in SITE_DIR (the tests use it to publish a changed release).
@@ -24,12 +30,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:   # loaded by MkDocs as a hook file, or run as a script
+    sys.path.insert(0, _ROOT)
+from macros import security  # noqa: E402
+
 TEMPLATE = Path(__file__).resolve().parent / "sw.js"
 PLACEHOLDER = "/*MANIFEST*/null"
+HEADERS_PLACEHOLDER = "/*HEADERS*/null"
+VERSION_VARIABLE = "YINGSU_RELEASE_VERSION"
 SW_NAME = "sw.js"
 
 RUNTIME = re.compile(r"^assets/(pyodide/.+|calculators(\.zip|\.json|-snapshot\.bin)|javascripts/calc-worker\.js)$")
@@ -71,22 +85,33 @@ def manifest(site_dir: Path, langs: list[str]) -> dict:
             continue
         if name.startswith(LUNR) and name not in lunr:
             continue
+        if name.endswith(".gz") and (site_dir / name[:-3]).is_file():
+            continue   # a precompressed twin: never requested by its own name
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         (runtime if RUNTIME.match(name) else shell)[url_path(name)] = digest
     if "" not in shell or "404.html" not in shell:
         raise ValueError(f"{site_dir} 中缺少 index.html 或 404.html，无法生成离线缓存清单")
     body = json.dumps({"shell": shell, "runtime": runtime}, sort_keys=True, separators=(",", ":"))
     release = hashlib.sha256(body.encode()).hexdigest()[:16]
-    return {"release": release, "shell": shell, "runtime": runtime}
+    return {"release": release, "version": os.environ.get(VERSION_VARIABLE) or None, "shell": shell, "runtime": runtime}
+
+
+def worker_headers() -> dict:
+    """What the worker answers with besides the bytes (macros/security.py)."""
+    page, worker = security.headers(""), security.headers(security.WORKER_PATH)
+    return {"types": security.CONTENT_TYPES, "page_headers": page, "worker_headers": worker,
+            "worker": security.WORKER_PATH}
 
 
 def write_service_worker(site_dir: Path, langs: list[str]) -> dict:
     """Write site_dir/sw.js; return the manifest."""
     data = manifest(site_dir, langs)
     template = TEMPLATE.read_text(encoding="utf-8")
-    if template.count(PLACEHOLDER) != 1:
-        raise ValueError(f"{TEMPLATE} 中应恰有一处 {PLACEHOLDER}")
+    for placeholder in (PLACEHOLDER, HEADERS_PLACEHOLDER):
+        if template.count(placeholder) != 1:
+            raise ValueError(f"{TEMPLATE} 中应恰有一处 {placeholder}")
     text = template.replace(PLACEHOLDER, json.dumps(data, sort_keys=True, indent=1))
+    text = text.replace(HEADERS_PLACEHOLDER, json.dumps(worker_headers(), sort_keys=True, indent=1))
     (Path(site_dir) / SW_NAME).write_text(text, encoding="utf-8")
     return data
 
@@ -104,6 +129,13 @@ def search_langs(config) -> list[str]:
     plugin = next((p for name, p in plugins.items() if name.split("/")[-1] == "search"), None)
     langs = plugin.config.get("lang") if plugin is not None else None
     return [langs] if isinstance(langs, str) else list(langs or ["en"])
+
+
+def on_config(config, **kwargs):
+    """The pages' <meta> security policy (overrides/main.html) from macros/security.py."""
+    config["extra"]["csp_meta"] = security.CSP_META
+    config["extra"]["referrer_policy"] = security.REFERRER_POLICY
+    return config
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -2,10 +2,10 @@
 
 After the build it puts into ``site_dir/assets/``:
 
-- ``pyodide/<version>/`` — the core files of the Pyodide release pinned in package.json,
-  copied from ``node_modules/pyodide`` (installed by ``npm ci``; nothing is fetched here).
-  The version in the path lets servers cache them for a year (deploy/): an upgrade changes
-  their URLs. Long caching matters beyond the download: Chromium keeps V8's compiled code of
+- ``pyodide/<version>-<digest>/`` — the core files of the Pyodide release pinned in
+  package.json, copied from ``node_modules/pyodide`` (installed by ``npm ci``; nothing is
+  fetched here). The version and a digest of the files in the path let servers cache them for
+  a year (deploy/): other bytes always get another URL. Long caching matters beyond the download: Chromium keeps V8's compiled code of
   the .wasm beside its HTTP cache entry, and after a revalidation (304) a visit that
   recompiled hot functions stored code the next visit could not use (each such visit compiled
   the 8 MB again, about a second). ``assets/javascripts/calc-worker.js`` gets the directory
@@ -30,6 +30,7 @@ Also usable without MkDocs, from the repository root: ``python -m macros.vendor_
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import io
@@ -212,9 +213,28 @@ def snapshot(archive: bytes, root: Path = PROJECT_ROOT) -> bytes:
     return cached.read_bytes()
 
 
+def core_digests(root: Path = PROJECT_ROOT) -> dict[str, str]:
+    """SHA-256 of each Pyodide core file in node_modules/pyodide."""
+    source = pyodide_dir(root)
+    return {name: hashlib.sha256((source / name).read_bytes()).hexdigest() for name in CORE_FILES}
+
+
+@functools.lru_cache(maxsize=None)
+def _runtime_path(root: Path, stamp: tuple) -> str:
+    digests = core_digests(root)
+    key = hashlib.sha256("".join(f"{name}\0{digests[name]}\n" for name in CORE_FILES).encode()).hexdigest()[:10]
+    return f"assets/pyodide/{pinned_pyodide_version(root)}-{key}/"
+
+
 def runtime_path(root: Path = PROJECT_ROOT) -> str:
-    """Site-relative directory of the Pyodide core files: assets/pyodide/<pinned version>/."""
-    return f"assets/pyodide/{pinned_pyodide_version(root)}/"
+    """Site-relative directory of the Pyodide core files: assets/pyodide/<version>-<digest>/,
+    named by their content (the servers let browsers keep these files a year without asking:
+    a name must never stand for other bytes, not even for a damaged or patched copy)."""
+    root = Path(root).resolve()
+    folder = root / "node_modules" / "pyodide"
+    stamp = tuple((name, (folder / name).stat().st_mtime_ns, (folder / name).stat().st_size)
+                  for name in CORE_FILES if (folder / name).is_file())
+    return _runtime_path(root, stamp)
 
 
 def point_worker(worker: Path, runtime_dir: str) -> None:
@@ -254,6 +274,9 @@ def vendor(site_dir: str | Path, root: Path = PROJECT_ROOT) -> dict:
         "pyodide_dir": runtime_dir,
         "lock_info": lock_info,
         "core_files": {name: (source / name).stat().st_size for name in CORE_FILES},
+        # calc-worker.js checks the files it got against these after a failed start (a copy
+        # damaged in the browser's cache, or a deployment still being copied)
+        "core_sha256": core_digests(root),
     }
     (assets / "calculators.json").write_text(
         json.dumps(stamp, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"

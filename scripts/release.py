@@ -1,10 +1,12 @@
 """Build the release archive an administrator deploys: build/yingsu-<version>.zip + .sha256.
 
     python scripts/release.py [--out DIR]        (what `bash dev.sh release` runs)
+    python scripts/release.py --allow-dirty       (a trial build of uncommitted edits)
 
 Layout of the archive (all names ASCII, so Windows' "Extract All" keeps them):
 
     DEPLOY.txt          short deployment note in Chinese (deploy/DEPLOY.txt, version filled in)
+    check_deploy.py     the deploy check the administrator runs last (scripts/check_deploy.py)
     SHA256SUMS          sha256 of every other file, `sha256sum -c SHA256SUMS` format
     deploy/             the server configurations of deploy/ (nginx snippet, IIS, Apache, Tomcat)
     yingsu/             the site: copy this folder to the web server, it serves as /yingsu/;
@@ -16,8 +18,14 @@ SOURCE_DATE_EPOCH = the commit time (MkDocs' sitemap dates and the gzip header o
 sitemap.xml.gz follow it) and PYTHONHASHSEED=0, into a temporary directory whose path ends up
 nowhere; the zip has sorted entries, the commit time as every entry's date (UTC), fixed
 permissions and a fixed compression level. The version is `<tag>` when the commit is tagged,
-else `<YYYYMMDD>-<short commit>` (commit date, UTC), with `-dirty` when the working tree has
-uncommitted changes (such a build is not reproducible from the commit alone).
+else `<YYYYMMDD>-<short commit>` (commit date, UTC).
+
+Every release is distinct: a working tree with uncommitted changes is refused (its files would
+carry the commit's dates, and servers derive ETag/Last-Modified from size and date: a changed
+sw.js of the same size would look unchanged to every browser, which would keep the old rules).
+--allow-dirty builds it anyway as `<version>-dirty-<YYYYMMDDHHMMSS>`, dated now (UTC), so its
+files' dates differ from every other release's. The version is written into sw.js
+(YINGSU_RELEASE_VERSION) as well.
 """
 from __future__ import annotations
 
@@ -76,8 +84,9 @@ def is_dirty() -> bool:
     return bool(git("status", "--porcelain"))
 
 
-def version(epoch: int) -> str:
-    """`<tag>` for a tagged commit, else `<YYYYMMDD>-<short commit>`; `-dirty` if uncommitted changes."""
+def version(epoch: int, dirty_at: int | None = None) -> str:
+    """`<tag>` for a tagged commit, else `<YYYYMMDD>-<short commit>`; for a build of uncommitted
+    changes (dirty_at: its time) `-dirty-<YYYYMMDDHHMMSS>`."""
     if os.environ.get("YINGSU_VERSION"):
         return os.environ["YINGSU_VERSION"]
     try:
@@ -86,12 +95,18 @@ def version(epoch: int) -> str:
         base = time.strftime("%Y%m%d", time.gmtime(epoch)) + "-" + git("rev-parse", "--short=7", "HEAD")
     if not re.fullmatch(r"[0-9A-Za-z._-]+", base):
         raise ReleaseError(f"版本号 {base!r} 含有不能用作文件名的字符")
-    return base + ("-dirty" if is_dirty() else "")
+    return base + (time.strftime("-dirty-%Y%m%d%H%M%S", time.gmtime(dirty_at)) if dirty_at is not None else "")
 
 
-def build_site(site_dir: Path, epoch: int) -> None:
+DIRTY_REFUSED = ("工作区有未提交的修改（{files}）。发布包必须由一次提交生成，否则文件日期与上一版相同，"
+                 "服务器和浏览器会认为文件未变，用户可能一直使用旧版本。请先提交（git commit），再运行 bash dev.sh release；"
+                 "只为试用可加 --allow-dirty（版本号带 -dirty 和生成时间）。")
+
+
+def build_site(site_dir: Path, epoch: int, release_version: str = "") -> None:
     """mkdocs build --strict into site_dir with a fixed build date."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
+               YINGSU_RELEASE_VERSION=release_version)
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                            "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -140,6 +155,7 @@ def members(site_dir: Path, release: str, epoch: int) -> dict[str, bytes]:
     for name in REFERENCE:
         out[f"deploy/{name}"] = (DEPLOY / name).read_bytes()
     out["DEPLOY.txt"] = deploy_note(release, epoch)
+    out["check_deploy.py"] = (ROOT / "scripts" / "check_deploy.py").read_bytes()
     return out
 
 
@@ -159,13 +175,19 @@ def write_zip(target, files: dict[str, bytes], epoch: int) -> None:
             archive.writestr(info, files[name], compresslevel=9)
 
 
-def release(out_dir: Path) -> tuple[Path, str]:
+def release(out_dir: Path, allow_dirty: bool = False) -> tuple[Path, str]:
     """Build the site and write out_dir/yingsu-<version>.zip and .zip.sha256; return (zip, sha256)."""
     epoch = source_date_epoch()
-    name = f"yingsu-{version(epoch)}"
+    dirty_at = None
+    if is_dirty():
+        if not allow_dirty:
+            changed = [line.split(maxsplit=1)[-1] for line in git("status", "--porcelain").splitlines()]
+            raise ReleaseError(DIRTY_REFUSED.format(files="、".join(changed[:5]) + ("等" if len(changed) > 5 else "")))
+        dirty_at = epoch = int(time.time())   # dated now: no earlier release has these dates
+    name = f"yingsu-{version(epoch, dirty_at)}"
     with tempfile.TemporaryDirectory(prefix="yingsu-release-") as tmp:
         site_dir = Path(tmp) / SITE_FOLDER
-        build_site(site_dir, epoch)
+        build_site(site_dir, epoch, name.removeprefix("yingsu-"))
         files = members(site_dir, name.removeprefix("yingsu-"), epoch)
     files["SHA256SUMS"] = checksums(files)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -181,16 +203,18 @@ def release(out_dir: Path) -> tuple[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="生成发布包 build/yingsu-<版本>.zip")
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="输出目录（默认 build/）")
+    parser.add_argument("--allow-dirty", action="store_true",
+                        help="工作区有未提交的修改时仍生成（仅供试用：版本号带 -dirty 和生成时间）")
     args = parser.parse_args(argv)
     try:
-        zip_path, digest = release(args.out)
+        zip_path, digest = release(args.out, args.allow_dirty)
     except ReleaseError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
     size = zip_path.stat().st_size
     print(f"{zip_path}  {size / 1e6:.1f} MB\nSHA-256 {digest}")
-    if zip_path.stem.endswith("-dirty"):
-        print("注意：工作区有未提交的修改，此发布包不能由提交记录重现。", file=sys.stderr)
+    if "-dirty-" in zip_path.stem:
+        print("注意：工作区有未提交的修改，此发布包不能由提交记录重现，仅供试用。", file=sys.stderr)
     return 0
 
 

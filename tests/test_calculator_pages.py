@@ -19,7 +19,7 @@ ANSWER_MS = 30_000
 
 @pytest.fixture(scope="module")
 def clerk(browser, site_server):
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+    context = browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai",
                                   viewport={"width": 1280, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.requests = []
@@ -103,7 +103,9 @@ def test_inputs_survive_reload_and_can_be_cleared(clerk, site_server):
     assert headline(page)[0] == "答辩期限：2025年10月9日（星期四）"
     stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('yingsu:'))")
     assert stored == ["yingsu:calc:deadlines"]
-    page.click('[data-action="clear"]')
+    page.click('[data-action="clear"]')   # asks once, listing what it deletes (tests/test_data_safety.py)
+    page.click("[data-clear-confirm]")
+    page.locator("[data-clear-done]").wait_for()
     settle(page)
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('yingsu:calc'))") == []
     assert page.input_value("#f-complaint_served") == ""   # a date of the case is never filled in for the reader

@@ -240,7 +240,7 @@ TOPICS = topics.pages()
 
 @pytest.fixture(scope="module")
 def search_page(browser, site_server):
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    context = browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai")
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))

@@ -24,7 +24,7 @@ MINIMUM = "Chrome 或 Edge 112、Firefox 112、Safari 16.4"
 @pytest.fixture
 def disk(browser, built_site):
     """A page in a fresh context, and the file:// URL of the built site's root."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))

@@ -52,7 +52,7 @@ class Reader:
         self.server_up = True
         self.port = self.server.port
         self.base = self.server.base_url
-        self.context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+        self.context = browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai",
                                            viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.page.set_default_timeout(30_000)
@@ -301,7 +301,7 @@ def test_repeat_visits_start_from_the_snapshot_without_asking_the_server(playwri
     server = serve(built_site)
     context = playwright_instance.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-        locale="zh-CN", timezone_id="Asia/Shanghai")
+        locale="zh-CN", timezone_id="Asia/Shanghai", bypass_csp=True)
     methods = []
     context.on("request", lambda r: methods.append(r.method) if "/assets/" in r.url
                and r.service_worker is None else None)

@@ -253,7 +253,7 @@ def test_iis_config_registers_the_types_and_caches_hashed_assets_for_a_year(arch
     assert {e: maps.get(e) for e in MUST_REGISTER} == MUST_REGISTER
     assert content.find("clientCache").get("cacheControlMode") == "DisableCache"
     located = {loc.get("path"): loc.find("system.webServer/staticContent/clientCache").attrib
-               for loc in root.findall("location")}
+               for loc in root.findall("location") if loc.find("system.webServer/staticContent/clientCache") is not None}
     hashed = {n for n in site_names(archive) if HASHED.match(n)}
     assert len(hashed) >= 4 and set(located) == hashed | {"assets/pyodide"}
     assert all(a == {"cacheControlMode": "UseMaxAge", "cacheControlMaxAge": "365.00:00:00"} for a in located.values())
@@ -267,7 +267,8 @@ def test_tomcat_and_apache_register_the_types(archive):
     maps = {"." + m.findtext("j:extension", namespaces=ns): m.findtext("j:mime-type", namespaces=ns)
             for m in root.findall("j:mime-mapping", ns)}
     assert {e: maps.get(e) for e in MUST_REGISTER} == MUST_REGISTER
-    assert root.find("j:filter/j:filter-class", ns).text == "org.apache.catalina.filters.ExpiresFilter"
+    filters = {f.findtext("j:filter-class", namespaces=ns) for f in root.findall("j:filter", ns)}
+    assert {"org.apache.catalina.filters.ExpiresFilter", "org.apache.catalina.filters.HttpHeaderSecurityFilter"} <= filters
     htaccess = archive[f"{FOLDER}/.htaccess"].decode()
     added = {}
     for mime, exts in re.findall(r"^AddType\s+(\S+)\s+(.+)$", htaccess, re.M):
@@ -371,7 +372,7 @@ def release_browser(playwright_instance):
 
 def test_browser_smoke_on_nginx(release_browser, nginx):
     """An article page, search and a calculator, as a clerk would use them, served by nginx."""
-    context = release_browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+    context = release_browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai",
                                           viewport={"width": 1280, "height": 900})
     requests, responses, errors = [], [], []
     context.on("request", lambda r: requests.append(r.url))
@@ -408,8 +409,16 @@ def test_browser_smoke_on_nginx(release_browser, nginx):
             "[...document.querySelectorAll('.calc-headline')].some(e => e.textContent === '答辩期限：2026年10月8日（星期四）')")
         timings["calculator"] = time.perf_counter() - began
 
-        # the offline cache works behind nginx too (gzip-encoded responses, checked by SHA-256)
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        # the offline cache works behind nginx too (gzip-encoded responses, checked by SHA-256).
+        # Wait for the real event: the worker's registration becoming active (ready). A page
+        # whose navigation began while the worker was activating stays uncontrolled (its
+        # clients.claim() came too early for it: the cause of a 60 s time-out here once); the
+        # next navigation is controlled, so reload then.
+        assert page.evaluate("""Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),
+            new Promise(r => setTimeout(() => r('no active worker after 120 s'), 120000))])""") == "ready"
+        if not page.evaluate("navigator.serviceWorker.controller !== null"):
+            page.reload()
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
         manifest = read_manifest(nginx.site_dir)
         wait_cached(page, nginx.base_url, [*manifest["shell"], *manifest["runtime"]])
 
@@ -421,3 +430,43 @@ def test_browser_smoke_on_nginx(release_browser, nginx):
     finally:
         context.close()
     print("\nnginx smoke: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+
+
+def test_an_uncommitted_edit_is_refused_and_a_trial_build_of_it_arrives(release, nginx, release_browser, tmp_path_factory):
+    """The documented holiday update, done without committing: dev.sh release refuses (before,
+    the archive got the previous release's file dates; sw.js kept its size, so nginx's ETag
+    was unchanged and browsers with the offline copy kept the old rules). The trial build
+    (--allow-dirty) is dated now: deployed by copy-then-rename, its sw.js has a new ETag and a
+    reader with the offline copy of the committed release is offered the update."""
+    data = release.tree / "calculators/data/holidays.json"
+    original = data.read_text(encoding="utf-8")
+    data.write_text(original.replace("节假日安排补充文件", "节假日安排补充文件（试改）", 1), encoding="utf-8")
+    out = tmp_path_factory.mktemp("release-dirty")
+    try:
+        refused = subprocess.run([sys.executable, "scripts/release.py", "--out", str(out)], cwd=release.tree,
+                                 env=dict(os.environ, VENV=str(ROOT / ".venv")), capture_output=True, text=True, timeout=900)
+        assert refused.returncode == 1 and "未提交的修改" in refused.stderr and not list(out.glob("*.zip"))
+        trial = run_release([sys.executable, "scripts/release.py", "--allow-dirty"], release.tree, out, "UTC")
+    finally:
+        data.write_text(original, encoding="utf-8")
+    assert re.fullmatch(r"yingsu-\d{8}-[0-9a-f]{7}-dirty-\d{14}\.zip", trial.zip_path.name), trial.zip_path.name
+
+    context = release_browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    try:
+        page.goto(nginx.base_url)
+        assert page.evaluate("""Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),
+            new Promise(r => setTimeout(() => r('no active worker after 120 s'), 120000))])""") == "ready"
+        page.wait_for_function("YingsuOffline.mode === 'offline-ready'", timeout=60_000)
+        etag = fetch(nginx.base_url + "sw.js")[1]["ETag"]
+        unzipped = tmp_path_factory.mktemp("unzipped-dirty")
+        with zipfile.ZipFile(trial.zip_path) as z:
+            z.extractall(unzipped)
+        live = nginx.site_dir
+        live.rename(live.with_name("yingsu.old"))           # the upgrade: copy beside, then rename
+        (unzipped / FOLDER).rename(live)
+        assert fetch(nginx.base_url + "sw.js")[1]["ETag"] != etag
+        page.goto(nginx.base_url)
+        page.locator("#update-bar").wait_for(timeout=60_000)
+    finally:
+        context.close()

@@ -87,7 +87,7 @@ def top_result(groups: list[list[str]]) -> str:
 def search_page(browser, site_server):
     """One page for all queries of this module (the index is built once, as for a reader
     running several searches)."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    context = browser.new_context(bypass_csp=True, locale="zh-CN", timezone_id="Asia/Shanghai")
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))

@@ -1,7 +1,9 @@
 /* Calculator pages: reads the form built at build time (macros/calculator_pages.py), runs the
    calculator in the browser through YingsuCalc (calc-runtime.js) as the user types, shows the
    Chinese error next to the field at fault, renders the presentation model made by
-   calculators/present.py, keeps inputs in localStorage and offers the .ics download.
+   calculators/present.py, keeps inputs in localStorage (Yingsu.store: a failed save is shown
+   under the form) and offers the .ics download. "清除本机数据" deletes everything the site
+   stores, after asking once with the list (Yingsu.store.confirmClear).
    Nothing typed here leaves the browser. Everything rendered goes through textContent. */
 (function () {
   "use strict";
@@ -52,12 +54,29 @@
     return params;
   }
 
+  /** The stored inputs: an object of strings and booleans only (anything else is ignored). */
   function saved(form) {
-    try {
-      return JSON.parse(localStorage.getItem(STORAGE_PREFIX + form.dataset.calculator) || "null");
-    } catch (e) {
-      return null;
+    var values = Yingsu.store.load(STORAGE_PREFIX + form.dataset.calculator);
+    return values && typeof values === "object" && !Array.isArray(values) ? values : null;
+  }
+
+  /** The note under the form saying the inputs could not be kept (created when needed). */
+  function storageNote(form, reason) {
+    var note = form.querySelector("[data-storage-note]");
+    if (!reason) {
+      if (note) note.hidden = true;
+      return;
     }
+    if (!note) {
+      note = el("p", "calc-error calc-storage-note");
+      note.setAttribute("data-storage-note", "");
+      note.setAttribute("role", "alert");
+      var status = form.querySelector("[data-calc-status]");
+      status.parentNode.insertBefore(note, status.nextSibling);
+    }
+    note.hidden = false;
+    note.textContent = "填写的内容未能保存在本机（" + reason + "），关闭页面后将丢失。计算不受影响；" +
+      "可在浏览器设置中清理本站的存储空间后重试。";
   }
 
   function save(form) {
@@ -66,20 +85,21 @@
       var input = control(box);
       values[input.name] = input.type === "checkbox" ? input.checked : input.value;
     });
-    try { localStorage.setItem(STORAGE_PREFIX + form.dataset.calculator, JSON.stringify(values)); } catch (e) { /* storage full or disabled */ }
+    var result = Yingsu.store.save(STORAGE_PREFIX + form.dataset.calculator, values);
+    storageNote(form, result.ok ? null : result.reason);
   }
 
   function fill(form, values) {
     fields(form).forEach(function (box) {
       var input = control(box);
-      var value = values && input.name in values ? values[input.name] : input.getAttribute("data-default");
+      var has = values && Object.prototype.hasOwnProperty.call(values, input.name);
+      var value = has ? values[input.name] : input.getAttribute("data-default");
+      if (typeof value !== "string" && typeof value !== "boolean") value = input.getAttribute("data-default");
       if (value === "today") value = todayISO();
       if (input.type === "checkbox") {
         input.checked = value === true || value === "true";
-      } else if (value !== null && value !== undefined) {
-        input.value = value;
       } else {
-        input.value = "";
+        input.value = typeof value === "string" ? value : "";
       }
     });
   }
@@ -222,15 +242,23 @@
     form.addEventListener("input", typed);
     form.addEventListener("change", typed);
     form.addEventListener("submit", function (e) { e.preventDefault(); calculate(); });
-    form.querySelector('[data-action="clear"]').addEventListener("click", function () {
-      Object.keys(localStorage).forEach(function (key) {
-        if (key.indexOf("yingsu:") === 0) localStorage.removeItem(key);
+    var clearButton = form.querySelector('[data-action="clear"]');
+    clearButton.addEventListener("click", function () {
+      Yingsu.store.confirmClear(clearButton, function (outcome) {
+        fill(form, null);
+        result.textContent = "";
+        status.dataset.cleared = "1";
+        showError(form, null, null);
+        storageNote(form, null);
+        var done = form.querySelector("[data-clear-done]") || el("p", "calc-cleared");
+        done.setAttribute("data-clear-done", "");
+        done.setAttribute("role", "status");
+        done.textContent = outcome.ok ? "已清除本机保存的" + outcome.deleted + "。"
+          : "未能全部清除：" + outcome.left.join("、") + "仍保存在本机（可能在另一个标签页中打开着），请关闭本站的其他页面后重试。";
+        var host = clearButton.closest(".calc-actions") || clearButton;
+        host.parentNode.insertBefore(done, host.nextSibling);
+        schedule();
       });
-      fill(form, null);
-      result.textContent = "";
-      status.dataset.cleared = "1";
-      showError(form, null, null);
-      schedule();
     });
     if (icsButton) {
       icsButton.addEventListener("click", function () {

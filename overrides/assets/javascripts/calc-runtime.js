@@ -133,6 +133,10 @@
     }
     if (data.type === "failed") {
       if (data.code === "network" && useOfflineCopy()) return;
+      if (data.code === "repaired" && restartOnce()) return;
+      if (data.code === "updating" && window.YingsuOffline && typeof window.YingsuOffline.checkNow === "function") {
+        window.YingsuOffline.checkNow();   // the new release's update bar appears sooner
+      }
       fail(data.message);
       return;
     }
@@ -196,6 +200,23 @@
     worker.onmessage = onMessage;
     worker.onerror = onWorkerError;
     timer = setTimeout(function () { fail(MESSAGES.timeout); }, START_TIMEOUT_MS);
+    return true;
+  }
+
+  /** The worker found a damaged cached copy of the runtime and replaced it: start a new worker,
+      once per page (a second failure is reported as it is). Returns false after the first time. */
+  var restarted = false;
+  function restartOnce() {
+    if (restarted) return false;
+    restarted = true;
+    clearTimeout(timer);
+    if (worker) worker.terminate();
+    worker = null;
+    status = { state: "idle", percent: 0, message: MESSAGES.idle };
+    if (!start()) return true;                     // start() has said why
+    Object.keys(waiting).forEach(function (id) {
+      worker.postMessage({ id: Number(id), name: waiting[id].name, params: waiting[id].params });
+    });
     return true;
   }
 

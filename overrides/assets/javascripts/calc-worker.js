@@ -1,7 +1,7 @@
 /* Web Worker (classic) that runs the project's Python package `calculators` under Pyodide.
  *
  * Started once per visit by calc-runtime.js. Everything it loads comes from this site:
- *   ../pyodide/<version>/  Pyodide core files (copied at build time by macros/vendor_hook.py)
+ *   ../pyodide/<version>-<digest>/  Pyodide core files (copied at build time by macros/vendor_hook.py)
  *   ../calculators.json version stamp {archive, sha256, extract_dir, snapshot, lock_info, ...}
  *   ../calculators.zip  the calculators package + chinese_calendar, unpacked into Pyodide's FS
  *   ../calculators-snapshot.bin  Python's memory with the calculators imported (made at build
@@ -9,6 +9,16 @@
  *                       starting Python, ~2.5 s sooner; without it (or if it fails) Python
  *                       starts as usual and imports the calculators itself
  * Pyodide gets an empty lock file, so it fetches no package index and no packages.
+ *
+ * Nothing received is trusted without its hash: calculators.zip is checked against the stamp's
+ * SHA-256 (fetched once more past every cache if it differs). Pyodide's own files are cached by
+ * browsers for a year, so a copy damaged on the way (a visit while the site was being copied)
+ * would break the calculators for that long: when the start fails, each of them is fetched
+ * again past the browser's cache (cache: "reload", which also replaces the cached copy) and
+ * checked against the stamp's core_sha256. If they now match, the page starts a new worker
+ * once ("repaired"); if not, the reader is told the site is being updated or incompletely
+ * deployed, and what to do. The service worker answers 503 with X-Yingsu-Updating for a file
+ * of its release the server no longer has: the reader is told to refresh the page.
  *
  * Messages in:  {id, name, params}
  * Messages out: {type: "progress", stage, percent, text}
@@ -22,7 +32,7 @@
 
 var WORKER_URL = self.location.href;
 var ASSETS_URL = new URL("../", WORKER_URL).href;
-var PYODIDE_DIR = "../pyodide/"; // the build writes in the versioned directory: "../pyodide/<version>/"
+var PYODIDE_DIR = "../pyodide/"; // the build writes in the directory: "../pyodide/<version>-<digest>/"
 var PYODIDE_URL = new URL(PYODIDE_DIR, WORKER_URL).href;
 var scriptStarted = (self.performance && performance.now()) || 0; // ms since the worker was created
 
@@ -35,6 +45,8 @@ var MESSAGES = {
   network: "下载计算器文件时网络出错（{file}），计算器无法启动。请检查网络后刷新页面重试。",
   runtime: "Python 运行环境启动失败，计算器无法使用。请刷新页面重试；如仍失败，请联系管理员。",
   rules: "计算规则加载失败，计算器无法使用。请联系管理员。",
+  updating: "本站正在更新到新版本，本页仍是旧版本：请刷新页面。",
+  deploying: "计算器文件与本站当前版本不一致（{file}），可能是网站正在更新或没有完整部署。请稍后刷新页面；如仍出现此提示，请通知网站管理员按部署说明运行部署检查。",
   internal: "计算过程中发生内部错误，未能得出结果。请检查输入后重试；如问题仍然存在，请联系管理员。"
 };
 
@@ -61,6 +73,9 @@ function since() {
 function fetchChecked(url, file, missingKey, init) {
   return fetch(url, init).then(
     function (response) {
+      if (response.status === 503 && response.headers.get("X-Yingsu-Updating")) {
+        throw new Failure("updating", MESSAGES.updating);
+      }
       if (!response.ok) {
         throw new Failure("missing", fill(MESSAGES[missingKey], { file: file, status: response.status }));
       }
@@ -153,11 +168,42 @@ function fetchStamp() {
     .then(function (response) { return response.json(); });
 }
 
-/** calculators.zip?v=<sha256> as bytes. */
+function sha256(bytes) {
+  return crypto.subtle.digest("SHA-256", bytes).then(function (digest) {
+    return Array.prototype.map.call(new Uint8Array(digest), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  });
+}
+
+/** calculators.zip?v=<sha256> as bytes, checked against the stamp (once more past every cache
+ *  if it differs). */
 function fetchArchive(stamp) {
-  return fetchChecked(ASSETS_URL + stamp.archive + "?v=" + stamp.sha256, stamp.archive, "archiveMissing")
-    .then(function (response) { return response.arrayBuffer(); })
-    .then(function (bytes) { return { stamp: stamp, bytes: bytes, receivedAt: since() }; });
+  var url = ASSETS_URL + stamp.archive + "?v=" + stamp.sha256;
+  var get = function (init) {
+    return fetchChecked(url, stamp.archive, "archiveMissing", init).then(function (response) { return response.arrayBuffer(); })
+      .then(function (bytes) { return sha256(bytes).then(function (digest) { return digest === stamp.sha256 ? bytes : null; }); });
+  };
+  return get(undefined).then(function (bytes) { return bytes || get({ cache: "reload" }); }).then(function (bytes) {
+    if (!bytes) throw new Failure("deploying", fill(MESSAGES.deploying, { file: stamp.archive }));
+    return { stamp: stamp, bytes: bytes, receivedAt: since() };
+  });
+}
+
+/** After a failed start: fetch each of Pyodide's files again past the browser's cache (which
+ *  keeps them a year) and compare them with the stamp. Resolves to the first file that differs
+ *  from this release's, or null when they all match now (a damaged cached copy was replaced). */
+function recheckRuntime(stamp) {
+  var names = Object.keys(stamp.core_sha256 || {});
+  return names.reduce(function (previous, name) {
+    return previous.then(function (bad) {
+      if (bad) return bad;
+      return fetch(PYODIDE_URL + name, { cache: "reload" }).then(function (response) {
+        if (!response.ok) return name;
+        return response.arrayBuffer().then(sha256).then(function (digest) {
+          return digest === stamp.core_sha256[name] ? null : name;
+        });
+      }, function () { return name; });
+    });
+  }, Promise.resolve(null));
 }
 
 /** The snapshot's memory, decompressed while it downloads (gzip's checksum guards against
@@ -204,7 +250,9 @@ function startPyodide(lockFile, memory, timings) {
     } catch (error) {
       // importScripts says the same for a missing file and an unreachable server: ask which
       fetch(PYODIDE_URL + "pyodide.js", { method: "HEAD", cache: "no-store" }).then(
-        function () { reject(new Failure("missing", MESSAGES.loaderMissing, error)); },
+        function (response) {   // there but not runnable: a damaged copy (checked after the start)
+          reject(response.ok ? new Failure("runtime", MESSAGES.runtime, error) : new Failure("missing", MESSAGES.loaderMissing, error));
+        },
         function () { reject(new Failure("network", fill(MESSAGES.network, { file: "pyodide.js" }), error)); }
       );
       return;
@@ -241,12 +289,13 @@ function startPyodide(lockFile, memory, timings) {
 var runCalculator = null; // set once Python is ready
 var pending = [];         // requests that arrived before that
 var failure = null;
+var stampSeen = null;     // calculators.json, once received
 
 function boot() {
   progress("check", 5, "正在检查浏览器环境……");
   var timings = { script: Math.round(scriptStarted) }; // ms since the worker was created
   var wasmGuard = guardWasm();
-  var stamp = fetchStamp();
+  var stamp = fetchStamp().then(function (s) { stampSeen = s; return s; });
   var archive = stamp.then(fetchArchive);
   var memory = stamp.then(function (s) {
     return fetchSnapshot(s).then(function (bytes) { return { bytes: bytes, stamp: s }; });
@@ -322,15 +371,30 @@ self.onmessage = function (event) {
   else pending.push(request);
 };
 
+/** The failure to report for a start that failed with `failure`: a start that failed in
+ *  Python or WebAssembly may have run on a damaged copy of Pyodide's files; they are fetched
+ *  again and checked ("repaired": the page starts a new worker, once). */
+function afterFailure(failure) {
+  if ((failure.code !== "runtime" && failure.code !== "rules") || !stampSeen || !stampSeen.core_sha256) {
+    return Promise.resolve(failure);
+  }
+  return recheckRuntime(stampSeen).then(function (bad) {
+    if (bad === null) return new Failure("repaired", MESSAGES.runtime, failure.cause);
+    return new Failure("deploying", fill(MESSAGES.deploying, { file: bad }), failure.cause);
+  }, function () { return failure; });
+}
+
 boot().then(
   function () {
     pending.splice(0).forEach(answer);
   },
   function (error) {
     var known = error instanceof Failure;
-    failure = known ? error : new Failure("runtime", MESSAGES.runtime, error);
-    console.error("[calc-worker] 启动失败：", failure.cause || error);
-    self.postMessage({ type: "failed", code: failure.code, message: failure.message });
-    pending.splice(0).forEach(answer);
+    return afterFailure(known ? error : new Failure("runtime", MESSAGES.runtime, error)).then(function (result) {
+      failure = result;
+      console.error("[calc-worker] 启动失败（" + failure.code + "）：", failure.cause || error);
+      self.postMessage({ type: "failed", code: failure.code, message: failure.message });
+      pending.splice(0).forEach(answer);
+    });
   }
 );

@@ -4,6 +4,12 @@
    Markdown/plain text, and per-document .docx (docx-writer.js with the vendored `docx`
    library, loaded on first use).
 
+   Drafts are checked before they touch anything (checkDraft: the format, every value's type,
+   every text's length, the number of rows, the file's size), whether they come from a file or
+   from this browser's storage; a file that fails is reported and changes nothing. Every save
+   is checked (Yingsu.store) and the message says what really happened: an import that could
+   not be stored says so, and asks the reader to export before leaving.
+
    Does nothing on pages without its form (.doc-app). Follows Material's instant navigation
    (document$). Nothing typed leaves the browser; everything rendered goes through
    textContent / createElement, never innerHTML. */
@@ -14,6 +20,8 @@
   var DRAFT_FORMAT = "yingsu-documents-draft";
   var DRAFT_VERSION = 1;
   var DEBOUNCE_MS = 400;
+  var MAX_IMPORT_BYTES = 1024 * 1024;   // a full draft (every list at its maximum) is well under 200 KB
+  var TEXT_MAX = 2000;                  // calculators/inputs.py's default longest text
   var LIST_FIELD = /^(agents|evidence)(?:\.(\d+)(?:\.(\w+))?)?$/;
   // the site root, from this script's own URL (the site may live under any sub-path)
   var OWN_SRC = document.currentScript && document.currentScript.src ? document.currentScript.src.split(/[?#]/)[0] : "";
@@ -235,17 +243,72 @@
       boxes().forEach(function (box) { box.hidden = !visible(box); });
     }
 
+    /** Save the draft in this browser; says so, or why not. Returns whether it was saved. */
     function save() {
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(draft()));
-        draftState.textContent = "草稿已保存在本机浏览器。";
-      } catch (e) {
-        draftState.textContent = "草稿未能保存在本机（浏览器存储已满或被禁用），请用“导出草稿”保存为文件。";
-      }
+      var result = Yingsu.store.save(STORAGE_KEY, draft());
+      draftState.textContent = result.ok ? "草稿已保存在本机浏览器。"
+        : "草稿未能保存在本机（" + result.reason + "）。关闭页面前请先用“导出草稿”保存为文件。";
+      draftState.dataset.saved = result.ok ? "yes" : "no";
+      return result.ok;
     }
 
+    /** What is wrong with draft `d` (as parsed from JSON), in the reader's words; null if it is
+        a draft of this page whose every value has the type and length the form can hold. */
+    function checkDraft(d) {
+      var isObject = function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); };
+      if (!isObject(d) || d.format !== DRAFT_FORMAT) return "不是本页导出的草稿文件";
+      if (typeof d.version !== "number" || d.version > DRAFT_VERSION) return "草稿文件的版本不能识别（可能由更新版本的本站导出）";
+      if (!isObject(d.fields)) return "草稿文件缺少表单内容";
+      var labels = {};
+      boxes().forEach(function (box) {
+        var input = control(box);
+        var label = box.querySelector("label");
+        labels[input.name] = { input: input, label: label ? label.textContent.replace(/\s*\*$/, "") : input.name };
+      });
+      var names = Object.keys(d.fields);
+      for (var i = 0; i < names.length; i++) {
+        var known = Object.prototype.hasOwnProperty.call(labels, names[i]) ? labels[names[i]] : null;
+        if (!known) continue;   // a field of another version of the form: ignored
+        var value = d.fields[names[i]];
+        var want = known.input.type === "checkbox" ? "boolean" : "string";
+        if (typeof value !== want && !(want === "boolean" && (value === "true" || value === "false"))) {
+          return "“" + known.label + "”的内容类型不对";
+        }
+        var max = known.input.maxLength > 0 ? known.input.maxLength : TEXT_MAX;
+        if (typeof value === "string" && value.length > max) return "“" + known.label + "”超过 " + max + " 字";
+      }
+      var listNames = Object.keys(lists);
+      for (var j = 0; j < listNames.length; j++) {
+        var name = listNames[j];
+        var spec = lists[name];
+        var unit = name === "agents" ? "代理人" : "证据";
+        if (d[name] === undefined) continue;
+        if (!Array.isArray(d[name])) return unit + "列表的格式不对";
+        if (d[name].length > spec.max) return unit + "超过 " + spec.max + " 项";
+        for (var r = 0; r < d[name].length; r++) {
+          var row = d[name][r];
+          if (!isObject(row)) return unit + (r + 1) + "的格式不对";
+          for (var c = 0; c < spec.columns.length; c++) {
+            var col = spec.columns[c];
+            var cell = row[col.name];
+            if (cell === undefined) continue;
+            if (typeof cell !== "string") return unit + (r + 1) + "的“" + col.label + "”内容类型不对";
+            if (cell.length > (col.max || TEXT_MAX)) return unit + (r + 1) + "的“" + col.label + "”超过 " + (col.max || TEXT_MAX) + " 字";
+          }
+        }
+      }
+      return null;
+    }
+
+    /** The draft stored in this browser, if it is a usable one (an unusable one is left where
+        it is, and the reader told). */
     function stored() {
-      try { return JSON.parse(localStorage.getItem(STORAGE_KEY) || "null"); } catch (e) { return null; }
+      var d = Yingsu.store.load(STORAGE_KEY);
+      if (d === null) return null;
+      var problem = checkDraft(d);
+      if (!problem) return d;
+      draftState.textContent = "本机保存的草稿无法读取（" + problem + "），已忽略。";
+      return null;
     }
 
     /* -- parameters for Python -- */
@@ -486,8 +549,8 @@
     }
 
     /* -- running -- */
-    function generate() {
-      save();
+    function generate(saved) {
+      if (!saved) save();
       var mine = ++sequence;
       result.dataset.pending = "1"; // until the answer to the latest input is shown
       window.YingsuCalc.run("documents", params()).then(function (r) {
@@ -512,7 +575,11 @@
       timer = setTimeout(generate, DEBOUNCE_MS);
     }
 
-    form.addEventListener("input", function () { touched = true; schedule(); });
+    form.addEventListener("input", function (e) {
+      if (e.target === fileInput) return;   // choosing a file is not editing the draft
+      touched = true;
+      schedule();
+    });
     form.addEventListener("change", function (e) {
       if (e.target === fileInput) return;
       touched = true;
@@ -541,24 +608,42 @@
       fileInput.value = "";
       fileInput.click();
     });
+    function importFailed(name, why) {
+      draftState.textContent = "导入失败：“" + name + "”" + why + "。页面上和本机保存的草稿都没有改动。";
+      draftState.dataset.saved = "";
+    }
+
     fileInput.addEventListener("change", function () {
       var file = fileInput.files && fileInput.files[0];
       if (!file) return;
+      if (file.size > MAX_IMPORT_BYTES) {
+        importFailed(file.name, "过大（" + Math.round(file.size / 1024) + " KB），不是本页导出的草稿文件");
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
-        var d = null;
-        try { d = JSON.parse(String(reader.result).replace(/^\ufeff/, "")); } catch (e) { d = null; }
-        if (!d || typeof d !== "object" || d.format !== DRAFT_FORMAT || typeof d.fields !== "object" || d.fields === null) {
-          draftState.textContent = "导入失败：“" + file.name + "”不是本页导出的草稿文件。";
-          return;
+        try {
+          var d = null;
+          try { d = JSON.parse(String(reader.result).replace(/^\ufeff/, "")); } catch (e) { d = null; }
+          var problem = checkDraft(d);
+          if (problem) {
+            importFailed(file.name, problem);
+            return;
+          }
+          clearTimeout(timer);
+          fill(d);
+          touched = true;
+          var kept = save();
+          generate(true);
+          draftState.textContent = kept ? "已导入草稿“" + file.name + "”，并已保存在本机浏览器。"
+            : "已导入草稿“" + file.name + "”并显示在页面上，但未能保存在本机（浏览器存储空间已满或被禁用）：" +
+              "关闭页面前请先用“导出草稿”保存为文件。";
+        } catch (error) {   // nothing in a file may end without a message
+          console.error(error);
+          importFailed(file.name, "无法读取");
         }
-        fill(d);
-        touched = true;
-        clearTimeout(timer);
-        generate(); // saves the imported draft in this browser
-        draftState.textContent = "已导入草稿“" + file.name + "”。";
       };
-      reader.onerror = function () { draftState.textContent = "导入失败：无法读取文件。"; };
+      reader.onerror = function () { importFailed(file.name, "无法读取"); };
       reader.readAsText(file, "utf-8");
     });
     var clearButton = form.querySelector('[data-action="clear"]');
@@ -572,7 +657,7 @@
       clearTimeout(armed);
       armed = null;
       clearButton.textContent = "清除草稿";
-      try { localStorage.removeItem(STORAGE_KEY); } catch (e) { /* storage disabled */ }
+      Yingsu.store.remove(STORAGE_KEY);
       fill(null);
       touched = false;
       result.textContent = "";

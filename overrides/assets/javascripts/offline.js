@@ -12,6 +12,13 @@
  *   page's load), so the offline copy never slows the first visit down.
  * - When a calculator has started on a page that the service worker did not control yet (the
  *   first visit), the page asks it to cache the calculators' runtime now.
+ * - YingsuOffline.mode is "offline-ready" only once the active service worker has confirmed
+ *   that its cache holds every page ("status"); "installing" until then, "install-failed" when
+ *   the server's files do not match the release (the worker says which: "install-failed"),
+ *   "incomplete" when the cache lost files. A failed install is shown: to a reader on an
+ *   earlier release ("the new version could not be downloaded complete; you keep the old one")
+ *   and to a new reader ("no offline copy"), with the file named in the console for the
+ *   administrator. The same check is the administrator's deploy check (scripts/check_deploy.py).
  * - Opened from disk (file://): links to pages get their index.html (browsers show a folder
  *   listing otherwise), and a note says what needs a web server (search, calculators).
  *
@@ -34,7 +41,7 @@
   }
 
   var root = siteRoot();
-  var state = { mode: "online", registration: null, error: null };
+  var state = { mode: "online", registration: null, error: null, release: null, installFailed: null, runtimeCached: false };
   window.YingsuOffline = state;
 
   /* ---- opened from disk ---------------------------------------------------------------- */
@@ -80,6 +87,61 @@
     return;
   }
 
+  var NOTES = {
+    update: "本站有新版本，但服务器上的文件与新版本不一致（可能正在更新，或文件被改动），暂未切换：本机仍使用完整的原版本，可照常使用。" +
+      "如此提示持续出现，请通知网站管理员运行部署检查。",
+    first: "本站的离线副本未能保存：服务器上的文件与本版本不一致（可能正在更新，或文件被改动）。网站仍可在线使用，但断网后无法打开。" +
+      "如此提示持续出现，请通知网站管理员运行部署检查。"
+  };
+
+  function showNote(text) {
+    var bar = document.getElementById("offline-note");
+    if (!bar) {
+      bar = document.createElement("div");
+      bar.id = "offline-note";
+      bar.className = "update-bar offline-note";
+      bar.setAttribute("role", "status");
+      var span = document.createElement("span");
+      var close = document.createElement("button");
+      close.type = "button";
+      close.textContent = "知道了";
+      close.addEventListener("click", function () { bar.remove(); });
+      bar.appendChild(span);
+      bar.appendChild(close);
+      document.body.appendChild(bar);
+    }
+    bar.firstChild.textContent = text;
+  }
+
+  /** A release's installation failed (the service worker's message, or its worker became
+      redundant without being installed). */
+  function installFailed(detail) {
+    state.installFailed = detail;
+    if (window.console) console.warn("[offline] 新版本未能安装（服务器上的文件与清单不一致）：" + (detail.path || "") + " " + (detail.reason || ""));
+    if (navigator.serviceWorker.controller) {
+      showNote(NOTES.update);
+    } else {
+      state.mode = "install-failed";
+      showNote(NOTES.first);
+    }
+  }
+
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (data.type === "install-failed") installFailed(data);
+    else if (data.type === "runtime-cached") state.runtimeCached = true;
+  });
+  if (typeof navigator.serviceWorker.startMessages === "function") navigator.serviceWorker.startMessages();
+
+  /** The active worker's account of its cache: {release, complete, runtime, ...}. */
+  function askStatus(worker) {
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { resolve(event.data || {}); };
+      worker.postMessage({ type: "status" }, [channel.port2]);
+    });
+  }
+
   var hadController = !!navigator.serviceWorker.controller;
   var reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", function () {
@@ -112,23 +174,33 @@
     document.body.appendChild(bar);
   }
 
+  function follow(worker) {
+    var installed = false;
+    worker.addEventListener("statechange", function () {
+      if (worker.state === "installed") {
+        installed = true;
+        if (navigator.serviceWorker.controller) offerUpdate(worker);
+      } else if (worker.state === "redundant" && !installed && !state.installFailed) {
+        installFailed({ path: null, reason: "redundant" });
+      }
+    });
+  }
+
   function watch(registration) {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    if (registration.installing) follow(registration.installing);
     registration.addEventListener("updatefound", function () {
-      var worker = registration.installing;
-      if (!worker) return;
-      worker.addEventListener("statechange", function () {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
-      });
+      if (registration.installing) follow(registration.installing);
     });
   }
 
   var lastCheck = Date.now();
-  function checkForUpdate() {
-    if (!state.registration || Date.now() - lastCheck < 5 * 60 * 1000) return;
+  function checkForUpdate(now) {
+    if (!state.registration || (!now && Date.now() - lastCheck < 5 * 60 * 1000)) return;
     lastCheck = Date.now();
     state.registration.update().catch(function () { /* offline: try again later */ });
   }
+  state.checkNow = function () { checkForUpdate(true); };
 
   var runtimeRequested = false;
   function cacheRuntime() {
@@ -166,9 +238,21 @@
       state.mode = "online-only";
       return;
     }
-    state.mode = "offline-ready";
+    if (state.mode !== "install-failed") state.mode = "installing";
     state.registration = registration;
     watch(registration);
+    navigator.serviceWorker.ready.then(function (ready) {
+      if (!navigator.serviceWorker.controller && ready.active) {
+        // this page's navigation began while the worker was activating: ask it to take control
+        ready.active.postMessage({ type: "claim" });
+      }
+      return askStatus(ready.active);
+    }).then(function (status) {
+      state.release = status.release || null;
+      state.runtimeCached = !!status.runtime;
+      if (state.mode === "install-failed" && !navigator.serviceWorker.controller) return;
+      state.mode = status.complete ? "offline-ready" : "incomplete";
+    });
     setInterval(checkForUpdate, UPDATE_CHECK_MS);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible") checkForUpdate();

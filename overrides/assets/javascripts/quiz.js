@@ -7,19 +7,36 @@
 
   var STORE = "yingsu.quiz.v1";
 
-  function load() {
-    try {
-      var data = JSON.parse(localStorage.getItem(STORE) || "{}");
-      return { answers: data.answers || {}, checked: data.checked || {}, finished: !!data.finished };
-    } catch (e) {
-      return { answers: {}, checked: {}, finished: false };
-    }
+  function plainObject(value) {
+    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
   }
 
+  /** The stored answers; values of other types than the quiz writes are ignored. */
+  function load() {
+    var data = plainObject(Yingsu.store.load(STORE));
+    var answers = {};
+    var given = plainObject(data.answers);
+    Object.keys(given).forEach(function (id) { if (typeof given[id] === "string") answers[id] = given[id]; });
+    return { answers: answers, checked: plainObject(data.checked), finished: data.finished === true };
+  }
+
+  /** Store the answers; when that fails the quiz still works for this visit, and says so. */
   function save(state) {
-    try {
-      localStorage.setItem(STORE, JSON.stringify(state));
-    } catch (e) { /* storage full or disabled: the quiz still works for this visit */ }
+    var result = Yingsu.store.save(STORE, state);
+    var status = document.querySelector("[data-quiz-status]");
+    if (!status) return;
+    var note = status.querySelector("[data-storage-note]");
+    if (result.ok) {
+      if (note) note.remove();
+      return;
+    }
+    if (!note) {
+      note = document.createElement("span");
+      note.setAttribute("data-storage-note", "");
+      note.setAttribute("role", "alert");
+      status.appendChild(note);
+    }
+    note.textContent = " 作答记录未能保存在本机（" + result.reason + "），关闭页面后将丢失。";
   }
 
   /** The reader's answer to question `q` in the form of its data-answer ("" if none). */
@@ -153,7 +170,7 @@
 
     scoreBox.querySelector("[data-quiz-reset]").addEventListener("click", function () {
       state = { answers: {}, checked: {}, finished: false };
-      try { localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
+      Yingsu.store.remove(STORE);
       questions.forEach(function (q) {
         q.querySelectorAll("input").forEach(function (input) {
           if (input.type === "radio" || input.type === "checkbox") input.checked = false; else input.value = "";

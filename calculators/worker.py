@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import traceback
 
-from . import holidays, page, provisions
+from . import holidays, inputs, page, provisions
 from . import modules  # noqa: F401  (registers every calculator)
 from .errors import InputError
 from .registry import CALCULATORS, run
@@ -34,7 +34,7 @@ def answer(name: str, params_json: str) -> str:
     """'{"ok": true, "result": …}', or the input error for the field, or an internal error with
     its traceback (the worker logs it and shows the user a plain message)."""
     try:
-        params = json.loads(params_json)
+        params = inputs.load_json(params_json)
         action = page.ACTIONS.get(name)
         result = action(params) if action else run(name, params)
         return json.dumps({"ok": True, "result": result}, ensure_ascii=False, default=_plain)
@@ -52,3 +52,4 @@ def warm() -> None:
         provisions.exists(f"{key}/1")   # reads and indexes the instrument
     for year in {*holidays.package_years(), *holidays.overrides()}:
         holidays.year_data(year)
+    holidays.statutory_holidays(holidays.package_years().stop)   # reads the lunar dates

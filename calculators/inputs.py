@@ -87,12 +87,14 @@ def boolean(params: dict, field: str, label: str, *, default: bool | None = None
     return value
 
 
-def _number(value, field: str, label: str, kind: str, minimum, maximum):
-    """A finite number within minimum..maximum (the message says the range)."""
+def _number(value, field: str, label: str, kind: str, minimum, maximum, below: str):
+    """A finite number within minimum..maximum; `below` is the message for one under the minimum."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         raise InputError(field, f"“{label}”应为{kind}。")
-    if not minimum <= value <= maximum:
-        raise InputError(field, f"“{label}”应在{minimum}至{maximum}之间。")
+    if value < minimum:
+        raise InputError(field, below)
+    if value > maximum:
+        raise InputError(field, f"“{label}”不能大于 {maximum}。")
     return value
 
 
@@ -102,7 +104,7 @@ def integer(params: dict, field: str, label: str, *, required: bool = True, mini
     value = _get(params, field, label, required and default is None)
     if value is _MISSING:
         return default
-    value = _number(value, field, label, "整数", minimum, maximum)
+    value = _number(value, field, label, "整数", minimum, maximum, f"“{label}”不能小于 {minimum}。")
     if isinstance(value, float) and not value.is_integer():
         raise InputError(field, f"“{label}”应为整数。")
     return int(value)
@@ -114,7 +116,7 @@ def amount(params: dict, field: str, label: str, *, default: float | None = None
     value = _get(params, field, label, default is None)
     if value is _MISSING:
         return default
-    return _number(value, field, label, "数字（单位：元）", 0, maximum)
+    return _number(value, field, label, "数字（单位：元）", 0, maximum, f"“{label}”不能为负数。")
 
 
 def choice(params: dict, field: str, label: str, options: dict, *, required: bool = True):
@@ -138,8 +140,10 @@ def _bad_character(value: str, *, multiline: bool) -> tuple[int, str] | None:
             return i, f"改变文字显示方向的隐藏字符（U+{code:04X}）"
         if ch in "\n\t" and multiline:
             continue
-        if ch == "\n" or code in _LINE_SEPARATORS:
+        if ch == "\n":
             return i, "换行（此处只能填写一行文字）"
+        if code in _LINE_SEPARATORS:
+            return i, f"特殊的分行符（U+{code:04X}）"
         if unicodedata.category(ch) == "Cc":
             return i, f"不可见的控制字符（U+{code:04X}）"
     return None

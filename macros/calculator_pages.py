@@ -4,7 +4,7 @@ import html
 import json
 import posixpath
 
-from calculators import provisions
+from calculators import inputs, provisions
 from calculators.forms import FORMS
 
 from . import site_map
@@ -81,6 +81,8 @@ def _control(field) -> str:
         extra = ' inputmode="decimal"' + (' step="1"' if field.kind == "int" else ' step="any"')
         if field.minimum is not None:
             extra += f' min="{field.minimum}"'
+    if field.kind == "date":   # the range the calculators accept (calculators/inputs.py)
+        extra = f' min="{inputs.MIN_DATE.isoformat()}" max="{inputs.MAX_DATE.isoformat()}"'
     return f'{label}<input type="{INPUT_TYPES[field.kind]}" {attrs}{extra}>'
 
 

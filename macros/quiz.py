@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from calculators import provisions, registry
+from calculators import inputs, provisions, registry
 from calculators.numerals import to_chinese
 
 from . import linking, render
@@ -275,7 +275,8 @@ def _question_html(q: dict, page: str) -> str:
             for v, label in choices) + "</ul>")
     else:
         if kind == "date":
-            control = f'<input type="date" name="{name}" min="2000-01-01" max="2099-12-31">'
+            control = (f'<input type="date" name="{name}" min="{inputs.MIN_DATE.isoformat()}" '
+                       f'max="{inputs.MAX_DATE.isoformat()}">')
         else:
             control = f'<input type="number" name="{name}" step="1" inputmode="numeric">'
         parts.append(f'<p class="quiz-input"><label>答案：{control}</label></p>')

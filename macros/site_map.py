@@ -15,6 +15,7 @@ LAW_PAGES = {
     "alp-interp": None,
     "head-rules": None,
     "cpl": list(range(85, 96)),
+    "arl": None,
 }
 
 

@@ -85,3 +85,13 @@ def test_a_misquotation_is_caught():
     text = "被告应当在“三十日内”提出答辩状（[[alp/67/1]]）。被告应当在收到起诉状副本之日起“十五日内”提交（[[alp/67/1]]）。"
     found = [(q, provisions.text(refs[0])) for _, refs, quotes in sentences(text) for q in quotes if refs]
     assert [q in t for q, t in found] == [False, True]
+
+
+def test_quoted_phrases_of_the_upstream_map_occur_in_its_row():
+    """A note of data/upstream.yml quotes the provisions of its own row."""
+    rows = yaml.safe_load((ROOT / "data" / "upstream.yml").read_text(encoding="utf-8"))
+    wrong = []
+    for row in rows:
+        cited = "".join(provisions.text(r) for r in [row["measures"], *row["law"]])
+        wrong += [(q, row["measures"]) for q in QUOTE.findall(row["note"]) if q not in cited]
+    assert not wrong

@@ -2,25 +2,32 @@
 
 Reads one JSON object on standard input and prints one JSON object on standard output:
 the result (exit status 0), or ``{"error": {"field", "message"}}`` for invalid input —
-malformed JSON, JSON that is not an object, an unknown or missing calculator name —
-(exit status 2). Anything else is a defect of the calculators; it is still reported as a
-Chinese error object (exit status 1), never as a traceback.
+malformed JSON, JSON that is not an object, an unknown or missing calculator name, and
+every value a field does not accept (calculators/inputs.py) — (exit status 2). Anything
+else is a defect of the calculators; it is still reported as a Chinese error object (exit
+status 1), never as a traceback.
 """
 import json
 import sys
 
 from .errors import InputError
+from .inputs import load_json
 from .registry import names, run
 
 
 def _emit(obj: dict) -> None:
-    sys.stdout.buffer.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+    try:
+        text = json.dumps(obj, ensure_ascii=False)
+        data = (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:   # a lone surrogate (e.g. in a calculator name): escape it
+        data = (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
+    sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
 
 def _params(raw: bytes) -> dict:
     try:
-        value = json.loads(raw.decode("utf-8-sig"))
+        value = load_json(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise InputError(None, "输入不是有效的 JSON，请检查括号、引号和逗号。") from None
     if not isinstance(value, dict):

@@ -19,14 +19,11 @@ import datetime as dt
 from typing import NamedTuple
 
 from . import holidays, inputs, notices
-from .errors import InputError
 
 # basis of the counting rules, cited by every calculator that counts a statutory period
 STATUTORY_COUNTING = ["alp/101", "cpl/85", "alp-interp/48"]
 MONTH_COUNTING = ["civil-code/202"]
 
-MIN_DATE = dt.date(1900, 1, 1)
-MAX_DATE = dt.date(2099, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -36,11 +33,9 @@ def fmt(day: dt.date) -> str:
 
 
 def read_date(params: dict, field_name: str, label: str, *, required: bool = True) -> dt.date | None:
-    """inputs.date, limited to 1900–2099 so that no period can leave the calendar."""
-    day = inputs.date(params, field_name, label, required=required)
-    if day is not None and not MIN_DATE <= day <= MAX_DATE:
-        raise InputError(field_name, f"“{label}”应在1900年1月1日至2099年12月31日之间。")
-    return day
+    """inputs.date: a real date between inputs.MIN_DATE and inputs.MAX_DATE, so that no period
+    leaves the years the calendar knows."""
+    return inputs.date(params, field_name, label, required=required)
 
 
 def add_days(start: dt.date, days: int) -> dt.date:
@@ -82,6 +77,12 @@ class Period(NamedTuple):
     def ends_on_rest_day(self) -> bool:
         """For internal periods: the (unextended) last day is a rest day."""
         return holidays.is_rest_day(self.due)
+
+    @property
+    def holidays_applied(self) -> list:
+        """The statutory holidays of years without an arrangement that fell in the period (from
+        the day after the start to the due date): rest days assumed without the year's 调休."""
+        return holidays.applied(self.start + ONE_DAY, max(self.raw, self.due))
 
 
 def _years(*days: dt.date) -> set:
@@ -182,10 +183,22 @@ def add_working_days(day: dt.date, count: int) -> tuple[dt.date, set]:
 
 
 def uncovered_warning(years, **about) -> dict:
-    """The warning every result must carry when a date fell in a year without holiday data."""
-    listed = "、".join(f"{y}年" for y in sorted(years))
-    return notices.warning(
-        "holidays.arrangement_unknown",
-        f"{listed}的法定节假日和调休安排尚未录入，涉及该年份的日期仅按周六、周日休息计算，"
-        "可能与国务院公布的放假安排不符。请以国务院办公厅当年的节假日安排通知为准；"
-        "管理员可在 calculators/data/holidays.json 中补录。", years=sorted(years), **about)
+    """The warning a deadline carries when it depends on a year whose State Council arrangement
+    is unknown: which statutory holidays were counted as rest days ([[holiday-rules/2]]), and
+    how the date may still move once the arrangement is published (its 调休)."""
+    years = sorted(years)
+    listed = "、".join(f"{y}年" for y in years)
+    known = [(y, holidays.statutory_holidays(y)) for y in years if holidays.statutory_known(y)]
+    unknown = [y for y in years if not holidays.statutory_known(y)]
+    text = f"{listed}的节假日安排（调休）尚未公布或尚未录入。"
+    if known:
+        named = "；".join(f"{y}年" + "、".join(f"{h.name}（{h.dates()}）" for h in hs) for y, hs in known)
+        text += (f"涉及该年的日期已按[[holiday-rules/2]]将法定节假日计为休息日——{named}——"
+                 "其余按周六、周日休息计算。")
+    if unknown:
+        text += "本计算未能计入" + "、".join(f"{y}年" for y in unknown) + "的法定节假日，涉及该年的日期仅按周六、周日休息计算。"
+    text += ("安排公布后，期限仍可能变动：调休放假日，或法定节假日适逢周六、周日时在工作日补放的假日"
+             "（[[holiday-rules/6#]]），落在期间最后一日时会使法定期间顺延到更晚；调休上班日会使本因周末"
+             "顺延的期间不再顺延、提前届满；内部期限宜办结的最后工作日也可能提前。稳妥起见请按较早的日期办理，"
+             "并以国务院办公厅当年的节假日安排通知为准；通知公布后，管理员可补录。")
+    return notices.warning("holidays.arrangement_unknown", text, years=years, **about)

@@ -16,6 +16,7 @@ LAW_PAGES = {
     "alp-interp": None,
     "head-rules": None,
     "cpl": list(range(85, 96)),
+    "arl": None,
 }
 
 # Instruments named in the measures whose text the site does not hold: named on the law index.

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import traceback
 
-from . import holidays, page, parameters, provisions, registry
+from . import holidays, inputs, page, parameters, provisions, registry
 from .errors import InputError
 from .registry import run
 
@@ -33,7 +33,7 @@ def answer(name: str, params_json: str) -> str:
     """'{"ok": true, "result": …}', or the input error for the field, or an internal error with
     its traceback (the worker logs it and shows the user a plain message)."""
     try:
-        params = json.loads(params_json)
+        params = inputs.load_json(params_json)
         action = page.ACTIONS.get(name)
         result = action(params) if action else run(name, params)
         return json.dumps({"ok": True, "result": result}, ensure_ascii=False, default=_plain)
@@ -53,3 +53,4 @@ def warm() -> None:
     parameters.table()
     for year in {*holidays.package_years(), *holidays.overrides()}:
         holidays.year_data(year)
+    holidays.statutory_holidays(holidays.package_years().stop)   # reads the lunar dates

@@ -4,7 +4,7 @@ calculators and the articles they encode."""
 import html
 import json
 
-from calculators import citations, provisions, registry, urls
+from calculators import citations, inputs, provisions, registry, urls
 
 from . import site_map
 
@@ -111,6 +111,8 @@ def _control(field) -> str:
             extra += f' min="{field.minimum}"'
         if field.maximum is not None:
             extra += f' max="{field.maximum}"'
+    if field.kind == "date":   # the range the calculators accept (calculators/inputs.py)
+        extra = f' min="{inputs.MIN_DATE.isoformat()}" max="{inputs.MAX_DATE.isoformat()}"'
     return f'{label}<input type="{INPUT_TYPES[field.kind]}" {attrs}{extra}>'
 
 

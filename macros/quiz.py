@@ -3,7 +3,10 @@
 The format is documented for trainers on docs/training/trainer.md. Case questions
 (`type: case`) carry no answer in the file: the answer is what the named calculator returns
 for the given input, computed at build time, so a question can never disagree with the
-calculators. Every text is escaped; [[ref]] in explanations becomes a link to the provision.
+calculators. Worked examples (`type: example`) are computed the same way but not scored:
+they show how the site reads a provision whose wording leaves a point open (`reading`), and
+the law is not tested on a reading. Every text is escaped; [[ref]] in explanations becomes a
+link to the provision.
 
 Three renderings: the quiz (raw HTML brought to life by overrides/assets/javascripts/quiz.js),
 the handout (questions only) and the answer key.
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from calculators import provisions, registry
+from calculators import inputs, provisions, registry
 from calculators.numerals import to_chinese
 
 from . import linking, render
@@ -27,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "questions.yml"
 
 TYPES = {"single": "单选题", "multiple": "多选题", "truefalse": "判断题", "case": "案例计算题"}
+EXAMPLE = "example"    # a worked example: computed like a case question, shown with its answer, not scored
 ANSWER_TYPES = ("date", "number", "boolean", "choice")
 LETTERS = "ABCDEF"
 TRUE_FALSE = {True: "正确", False: "错误"}
@@ -97,8 +101,10 @@ def _validate(q: dict, where: str) -> dict:
     chapters = {c["number"] for c in provisions.instrument("measures")["chapters"]}
     if q["chapter"] not in chapters:
         raise QuestionError(f"{where}：chapter 应为 1 至 {max(chapters)}")
-    if q["type"] not in TYPES:
-        raise QuestionError(f"{where}：type 应为 {'、'.join(TYPES)} 之一")
+    if q["type"] not in TYPES and q["type"] != EXAMPLE:
+        raise QuestionError(f"{where}：type 应为 {'、'.join([*TYPES, EXAMPLE])} 之一")
+    if q["type"] == EXAMPLE and not str(q.get("reading") or "").strip():
+        raise QuestionError(f"{where}：示例须在 reading 中写明本站对条文的理解")
     if not q["refs"]:
         raise QuestionError(f"{where}：refs 至少列出一个条款")
     for ref in q["refs"]:
@@ -125,10 +131,10 @@ def _validate(q: dict, where: str) -> dict:
             raise QuestionError(f"{where}：判断题的 answer 应为 true 或 false")
     else:
         if "answer" in q:
-            raise QuestionError(f"{where}：案例计算题的答案由计算器得出，不要填写 answer")
+            raise QuestionError(f"{where}：案例计算题和示例的答案由计算器得出，不要填写 answer")
         for key in ("calculator", "input", "result", "answer_type"):
             if key not in q:
-                raise QuestionError(f"{where}：案例计算题缺少 {key}")
+                raise QuestionError(f"{where}：案例计算题和示例缺少 {key}")
         if q["answer_type"] not in ANSWER_TYPES:
             raise QuestionError(f"{where}：answer_type 应为 {'、'.join(ANSWER_TYPES)} 之一")
         if q["answer_type"] == "choice" and not q.get("choices"):
@@ -145,7 +151,7 @@ def _validate(q: dict, where: str) -> dict:
 @lru_cache(maxsize=None)
 def _load(mtime: float) -> tuple:
     raw = yaml.safe_load(SOURCE.read_text(encoding="utf-8")) or []
-    seen, out = set(), []
+    seen, out, examples = set(), [], []
     for i, q in enumerate(raw, 1):
         where = f"data/questions.yml 第{i}题（{q.get('id', '无 id') if isinstance(q, dict) else '?'}）"
         if not isinstance(q, dict):
@@ -154,17 +160,24 @@ def _load(mtime: float) -> tuple:
         if q["id"] in seen:
             raise QuestionError(f"{where}：id 与前面的题目重复")
         seen.add(q["id"])
-        out.append(q)
-    out.sort(key=lambda q: q["chapter"])  # stable: file order within a chapter
-    for n, q in enumerate(out, 1):
-        q["number"] = n
-    return tuple(out)
+        (examples if q["type"] == EXAMPLE else out).append(q)
+    for items, label in ((out, "{}"), (examples, "例{}")):
+        items.sort(key=lambda q: q["chapter"])  # stable: file order within a chapter
+        for n, q in enumerate(items, 1):
+            q["number"] = label.format(n) if label != "{}" else n
+    return tuple(out), tuple(examples)
 
 
 def questions() -> list[dict]:
-    """All questions, validated, numbered, ordered by chapter (file order within a chapter);
-    case questions carry the calculator's answer in ``answer``."""
-    return list(_load(SOURCE.stat().st_mtime))
+    """All scored questions, validated, numbered, ordered by chapter (file order within a
+    chapter); case questions carry the calculator's answer in ``answer``."""
+    return list(_load(SOURCE.stat().st_mtime)[0])
+
+
+def examples() -> list[dict]:
+    """The worked examples (not scored), numbered 例1, 例2 … in chapter order, with the
+    calculator's answer in ``answer`` and the site's reading in ``reading``."""
+    return list(_load(SOURCE.stat().st_mtime)[1])
 
 
 def chapters() -> list[dict]:
@@ -275,7 +288,8 @@ def _question_html(q: dict, page: str) -> str:
             for v, label in choices) + "</ul>")
     else:
         if kind == "date":
-            control = f'<input type="date" name="{name}" min="2000-01-01" max="2099-12-31">'
+            control = (f'<input type="date" name="{name}" min="{inputs.MIN_DATE.isoformat()}" '
+                       f'max="{inputs.MAX_DATE.isoformat()}">')
         else:
             control = f'<input type="number" name="{name}" step="1" inputmode="numeric">'
         parts.append(f'<p class="quiz-input"><label>答案：{control}</label></p>')
@@ -289,9 +303,23 @@ def _question_html(q: dict, page: str) -> str:
     return "".join(parts)
 
 
+def _example_html(q: dict, page: str) -> str:
+    """A worked example: the case, the calculator's answer, the reading it rests on. No input,
+    no data-qid: the quiz script neither scores nor stores it."""
+    return (f'<div class="admonition example quiz-example" id="ex-{html.escape(q["id"])}">'
+            f'<p class="admonition-title">{html.escape(q["number"])}（示例，不计分）</p>'
+            f'<p class="quiz-stem">{_stem(q)}</p>'
+            f'<p class="quiz-correct">按本站的理解，答案是：{html.escape(answer_text(q))}</p>'
+            f'<p class="quiz-reading">本站的理解：{linking.html_text(q["reading"], page, q["number"])}</p>'
+            f'<p class="quiz-explain">解析：{_explanation_html(q, page)}</p>'
+            f'<p class="quiz-refs">依据：{_refs_html(q, page)}</p></div>')
+
+
 def render_quiz(page: str) -> str:
-    """Markdown: per chapter a heading and the questions as raw HTML blocks, then the score."""
+    """Markdown: per chapter a heading, the questions as raw HTML blocks and the chapter's
+    worked examples, then the score."""
     qs = questions()
+    worked = examples()
     out = [f'<div class="quiz-status" data-quiz-status data-total="{len(qs)}">本测验共 {len(qs)} 题，'
            "需要浏览器运行脚本才能作答和评分；无法运行脚本时，请使用讲义和参考答案。</div>", ""]
     for chapter in chapters():
@@ -301,6 +329,8 @@ def render_quiz(page: str) -> str:
         out += [f"## {chapter_title(chapter['number'])}（{len(in_chapter)}题） {{ #chapter-{chapter['number']} }}", ""]
         for q in in_chapter:
             out += [_question_html(q, page), ""]
+        for q in (q for q in worked if q["chapter"] == chapter["number"]):
+            out += [_example_html(q, page), ""]
     out += ["## 成绩 { #score }", "",
             f'<div class="quiz-score" data-quiz-score data-total="{len(qs)}">'
             f'<p data-quiz-progress>已作答 0 / {len(qs)} 题。</p>'
@@ -355,6 +385,15 @@ def render_key(page: str) -> str:
         if q.get("detail_text"):
             text += "（计算器的说明：" + render.escape(q["detail_text"]) + "）"
         rows.append(f"{q['number']}. **{render.escape(answer_full(q))}**　{text}")
+    worked = examples()
+    if worked:
+        rows += ["", "## 示例（不计分） { #examples }", "",
+                 "以下各例取决于本站对条文中未明确之处的理解，供讲解使用，不作为考题。", ""]
+        for q in worked:
+            reading = linking.md_text(q["reading"], page, q["number"], short=True)
+            text = linking.md_text(q["explanation"], page, q["number"], short=True)
+            rows.append(f"- **{render.escape(q['number'])}**　{render.escape(q['question'])}　"
+                        f"答案：**{render.escape(answer_text(q))}**。本站的理解：{reading}　{text}")
     return "\n".join(rows) + "\n"
 
 
@@ -363,7 +402,8 @@ def stats() -> dict:
     qs = questions()
     return {"total": len(qs),
             "chapters": {c["number"]: sum(1 for q in qs if q["chapter"] == c["number"]) for c in chapters()},
-            "types": {t: sum(1 for q in qs if q["type"] == t) for t in TYPES}}
+            "types": {t: sum(1 for q in qs if q["type"] == t) for t in TYPES},
+            "examples": len(examples())}
 
 
 def render_stats() -> str:
@@ -372,4 +412,5 @@ def render_stats() -> str:
     rows += [f"| {chapter_title(n)} | {k} |" for n, k in s["chapters"].items()]
     rows += [f"| **合计** | **{s['total']}** |", "", "| 题型 | 题数 |", "|---|---|"]
     rows += [f"| {TYPES[t]} | {k} |" for t, k in s["types"].items()]
+    rows += [f"| 示例（不计分） | {s['examples']} |"]
     return "\n".join(rows) + "\n"

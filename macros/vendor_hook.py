@@ -12,9 +12,10 @@ After the build it puts into ``site_dir/assets/``:
   written in (WORKER_DIR_LINE);
 - ``calculators.zip`` — the pure-Python ``calculators`` package (code + data/) with the data
   of the ``chinese_calendar`` package it depends on as ``calculators/data/chinesecalendar.json``
-  (see calculators/holidays.py), as a deterministic zip (sorted entries, fixed timestamps and
-  modes), unpacked by the Web Worker into Pyodide's file system, with every module's bytecode
-  compiled by that same Pyodide (``macros/compile_bytecode.mjs``, run with Node; cached in
+  (see calculators/holidays.py) and the lunar dates of the ``tyme4py`` package for the years
+  the calculators reach as ``calculators/data/lunar.json``, as a deterministic zip (sorted
+  entries, fixed timestamps and modes), unpacked by the Web Worker into Pyodide's file
+  system, with every module's bytecode compiled by that same Pyodide (``macros/compile_bytecode.mjs``, run with Node; cached in
   ``build/bytecode/``) so the browser does not compile the sources at every start;
 - ``calculators-snapshot.bin`` — Python's memory once that Pyodide has imported the
   calculators (``macros/snapshot.mjs``, run with Node; gzip-compressed; cached in
@@ -112,9 +113,18 @@ def holiday_snapshot() -> bytes:
     return (json.dumps(holidays.package_snapshot(), ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode()
 
 
+def lunar_snapshot() -> bytes:
+    """The lunar dates the archive carries instead of tyme4py (calculators/holidays.py): a table
+    of a few kilobytes instead of a package of about a megabyte, and nothing to import."""
+    from calculators import holidays
+
+    return (json.dumps(holidays.lunar_snapshot(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+
+
 def archive_members(root: Path = PROJECT_ROOT) -> list[tuple[str, Path | bytes]]:
     """(name in archive, file on disk or contents) for every shipped file, sorted by name."""
-    members = [("calculators/data/chinesecalendar.json", holiday_snapshot())]
+    members = [("calculators/data/chinesecalendar.json", holiday_snapshot()),
+               ("calculators/data/lunar.json", lunar_snapshot())]
     for name in ARCHIVE_PACKAGES:
         base = package_dir(name, root)
         for path in base.rglob("*"):

@@ -8,6 +8,11 @@
 - browser:      headless Debian Chromium driven by Playwright (session)
 - page:         a fresh context + page per test; ``page.requests`` lists every request URL
                 (pages and workers), ``page.errors`` every uncaught page error
+- holiday_fixture_data (autouse, session): the calculators count periods on the State
+                Council arrangements of tests/fixtures/holidays-2022-2026.json only, never on
+                calculators/data/holidays.json or the installed chinesecalendar, so adding a
+                year there or upgrading the package changes no test; ``live_holidays``
+                switches one test to the real data (tests of that data itself)
 
 The browser tests never skip: the intranet users get nothing from a site whose behaviour in
 a browser was not checked, so a missing Chromium or Playwright is a failure, with a message
@@ -56,6 +61,30 @@ def pytest_terminal_summary(terminalreporter):
     for notice in NOTICES:
         terminalreporter.section("主题通知（mkdocs-material）")
         terminalreporter.write_line(notice)
+
+
+HOLIDAY_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "holidays-2022-2026.json"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def holiday_fixture_data():
+    """Every test runs on the fixture's arrangements (2022–2026); other years have the
+    statutory holidays only (calculators/holidays.py)."""
+    from calculators import holidays
+
+    holidays.use_data(HOLIDAY_FIXTURE)
+    yield HOLIDAY_FIXTURE
+    holidays.use_data(None)
+
+
+@pytest.fixture
+def live_holidays(holiday_fixture_data):
+    """For a test of the real data: the package and calculators/data/holidays.json."""
+    from calculators import holidays
+
+    holidays.use_data(None)
+    yield holidays
+    holidays.use_data(holiday_fixture_data)
 
 
 @pytest.fixture(scope="session")

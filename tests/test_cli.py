@@ -49,7 +49,24 @@ def test_valid_filing_period():
     (["deadlines"], b'{"complaint_served": "2026-09-16", "principal_absent": "true"}',
      "principal_absent", "应为"),
     (["filing_period"], b'{"known_date": "2026-04-04", "filed_date": "2026-04-01"}', "filed_date", "不能早于"),
+    # dates: YYYY-MM-DD only, within 1990-01-01..2100-12-31
+    (["deadlines"], b'{"complaint_served": "2026-W10-1"}', "complaint_served", "“起诉状副本送达日期”不是有效日期"),
+    (["deadlines"], b'{"complaint_served": "2026-09-16T08:00"}', "complaint_served", "不是有效日期"),
+    (["deadlines"], b'{"complaint_served": "1989-12-31"}', "complaint_served", "应在1990年1月1日至2100年12月31日之间"),
+    # a lone surrogate in a date or a text field, a control character, a direction override
+    (["deadlines"], b'{"complaint_served": "\\ud800"}', "complaint_served", "“起诉状副本送达日期”不是有效日期"),
+    (["undertaker"], b'{"defendant": "department", "reconsidered": false, "acting_agency": "\\ud800"}',
+     "acting_agency", "第1个字符是无法识别的字符（U+D800）"),
+    (["undertaker"], b'{"defendant": "department", "reconsidered": false, "acting_agency": "a\\u0007b"}',
+     "acting_agency", "第2个字符是不可见的控制字符（U+0007）"),
+    (["undertaker"], b'{"defendant": "department", "reconsidered": false, "acting_agency": "\\u202e\\u5c40"}',
+     "acting_agency", "改变文字显示方向的隐藏字符（U+202E）"),
+    # numbers: a range, named, however many digits
+    (["appearance_quota"], b'{"agency": "city_department", "cases": ' + b"9" * 5000 + b', "principal_appearances": 0}',
+     "cases", "“本年度行政案件数（件）”不能大于 1000000。"),
+    (["principal_appearance"], b'{"plaintiff_count": -' + b"1" * 5000 + b'}', "plaintiff_count", "“原告人数”不能小于 1。"),
     (["no_such_calculator"], b"{}", None, "没有名为“no_such_calculator”的计算器"),
+    (["\udcff"], b"{}", None, "没有名为"),
     ([], b"{}", None, "用法"),
     (["deadlines", "extra"], b"{}", None, "用法"),
 ])

@@ -33,7 +33,7 @@ def test_answer_over_national_day_2026():
     # the missing 2027 arrangement concerns the annual report only, and is attached to it
     unknown = [w for w in r["warnings"] if w["code"] == "holidays.arrangement_unknown"]
     assert [(w["deadline"], w["years"]) for w in unknown] == [("annual_report", [2027])]
-    assert unknown[0]["text"].startswith("2027年的法定节假日和调休安排尚未录入")
+    assert unknown[0]["text"].startswith("2027年的节假日安排（调休）尚未公布或尚未录入")
     assert any("2027年1月10日是休息日" in w["text"] and "2027年1月8日" in w["text"] for w in r["warnings"])
     # listed in date order
     assert [x["id"] for x in r["deadlines"]] == ["register", "risk_report", "answer", "annual_report"]
@@ -102,10 +102,22 @@ def test_answer_ending_on_2026_10_05():
 
 
 def test_period_ending_in_2027_warns():
-    # 12-20 + 15 = 2027-01-04 (Mon); 2027 holidays unknown -> weekends only, with a warning
+    # 12-20 + 15 = 2027-01-04 (Mon); 2027's arrangement unknown: a working day, with a warning
     r = calc(complaint_served="2026-12-20")
     assert by_id(r)["answer"]["due"] == "2027-01-04"
-    assert "2027年" in r["warnings"][0]["text"] and "仅按周六、周日休息计算" in r["warnings"][0]["text"]
+    assert r["warnings"][0]["code"] == "holidays.arrangement_unknown" and r["warnings"][0]["years"] == [2027]
+    assert "其余按周六、周日休息计算" in r["warnings"][0]["text"]
+
+
+def test_answer_ending_on_new_year_2027_without_the_arrangement():
+    # 12-17 + 15 = 2027-01-01: 元旦 is a rest day by law (放假办法 第二条) even before the 2027
+    # arrangement is published; Sat 01-02, Sun 01-03 -> Mon 01-04
+    r = calc(complaint_served="2026-12-17")
+    answer = by_id(r)["answer"]
+    assert (answer["due"], answer["adjusted_from"]) == ("2027-01-04", "2027-01-01")
+    assert "（周五，元旦假期）；该日为法定节假日" in answer["explanation"]
+    warning = r["warnings"][0]
+    assert warning["code"] == "holidays.arrangement_unknown" and "元旦（1月1日）" in warning["text"]
 
 
 def test_internal_deadline_after_the_measures_expire():
@@ -142,7 +154,9 @@ def test_basis_is_complete_and_cited():
     ({"complaint_served": "2026-02-30"}, "complaint_served", "不是有效日期"),
     ({"complaint_served": "16/09/2026"}, "complaint_served", "起诉状副本送达日期"),
     ({"complaint_served": 20260916}, "complaint_served", "应为日期"),
-    ({"complaint_served": "2100-01-01"}, "complaint_served", "1900年1月1日至2099年12月31日"),
+    ({"complaint_served": "2101-01-01"}, "complaint_served", "1990年1月1日至2100年12月31日"),
+    ({"complaint_served": "1989-12-31"}, "complaint_served", "1990年1月1日至2100年12月31日"),
+    ({"complaint_served": "2026-W10-1"}, "complaint_served", "不是有效日期"),
     ({"complaint_served": "2026-09-16", "hearing_date": "2026-09-15"}, "hearing_date", "不能早于"),
     ({"complaint_served": "2026-09-16", "ruling_served": "2026-09-01", "ruling_kind": "order"},
      "ruling_served", "不能早于"),

@@ -86,7 +86,7 @@ def test_cap_from_29_february_in_a_year_without_holiday_data():
     # act 2024-02-29 + 5 years: 2029 has no 29 February -> 2029-02-28 (Wed); 2029 not covered
     r = calc(known_date="2029-01-10", act_date="2024-02-29", filed_date="2029-03-01")
     assert (r["timely"], r["deadline"]) == (False, "2029-02-28")
-    assert r["warnings"][0]["text"].startswith("2029年的法定节假日和调休安排尚未录入")
+    assert r["warnings"][0]["text"].startswith("2029年的节假日安排（调休）尚未公布或尚未录入")
 
 
 def test_cap_not_checked_without_act_date_is_said():

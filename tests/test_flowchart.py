@@ -136,8 +136,8 @@ def test_chart_references_exist():
 def test_case_path_chart_has_one_box_per_step_of_the_guide():
     from macros import guide
     fig = parse(charts.chart("case_path", "guide/index.md"))
-    assert int(fig.get("data-nodes")) == len(guide.steps()) == 14
-    assert int(fig.get("data-edges")) == 13
+    assert int(fig.get("data-nodes")) == len(guide.steps()) == 15
+    assert int(fig.get("data-edges")) == len(guide.steps()) - 1 == 14
     first = [t for t in texts(fig) if t.startswith("1 ")]
     assert first == ["1 收文登记"]
 

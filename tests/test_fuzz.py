@@ -217,3 +217,77 @@ def test_filing_period_properties(act, known, filed, informed, real_estate, with
         from calculators.periods import add_months
         raw = add_months(known_date, months)
         assert dt.date.fromisoformat(r.get("adjusted_from", r["deadline"])) == raw
+
+
+# --- the command line: any string or number in any field exits 0 or 2 ------------------------
+
+import io  # noqa: E402
+from contextlib import redirect_stdout  # noqa: E402
+from unittest import mock  # noqa: E402
+
+import calculators.__main__ as cli  # noqa: E402
+
+# strings that have broken or slipped through before, and characters of every kind
+HOSTILE_STRINGS = ["\ud800", "\udfff", "a\ud83d", "2026-W10-1", "2026-267", "2026-09-16T00:00", "２０２６-０９-１６",
+                   "\u202e2026-09-16", "2026-09-16\u2066", "\x00", "a\x1bb", "\x7f", "\x85", "line\nbreak", "tab\tx",
+                   "\r\n", "\u2028", "", " ", "true", "null", "judgment", "2100-12-31", "1990-01-01", "2101-01-01"]
+any_string = st.one_of(st.sampled_from(HOSTILE_STRINGS),
+                       st.text(alphabet=st.characters(exclude_categories=()), max_size=40))
+# number literals as they can arrive in the JSON text (a 5,000-digit integer cannot be written by json.dumps)
+any_number = st.one_of(
+    st.integers().map(str), st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.integers(min_value=1, max_value=6000).map(lambda n: "9" * n),
+    st.integers(min_value=1, max_value=6000).map(lambda n: "-" + "1" * n),
+    st.sampled_from(["1e5000", "-1e5000", "NaN", "Infinity", "-Infinity", "0", "-0", "1.5", "1e-400"]),
+)
+PLACEHOLDER = "\u0000placeholder\u0000"
+
+
+def cli_main(name: str, stdin: bytes) -> tuple[int, dict]:
+    """calculators.__main__.main in process: exit status and the one JSON object it printed."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with mock.patch.object(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")), \
+            redirect_stdout(out), mock.patch.object(sys, "stdout", out):
+        code = cli.main([name])
+    printed = out.buffer.getvalue().decode("utf-8")   # must be valid UTF-8
+    assert printed.endswith("\n") and printed.count("\n") == 1, printed
+    return code, json.loads(printed)
+
+
+def _one_field_replaced(name: str, data, value_literal: str) -> bytes:
+    """Plausible values in every field, one field (or a list's column) holding `value_literal`."""
+    fields = field_names(name)
+    params = {f: data.draw(typed(name, f, k), label=f) for f, k in fields.items() if k not in ("read", "get")}
+    target = data.draw(st.sampled_from(sorted(fields)), label="field")
+    if fields[target] == "read":     # a list of rows: the value goes into one column of one row
+        column = data.draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=10)
+                           | st.sampled_from(["name", "post", "kind", "authority", "category", "source",
+                                              "object", "content", "purpose"]), label="column")
+        params[target] = [{column: PLACEHOLDER}]
+    else:
+        params[target] = PLACEHOLDER
+    text = json.dumps(params, ensure_ascii=True)
+    return text.replace(json.dumps(PLACEHOLDER, ensure_ascii=True), value_literal).encode("utf-8")
+
+
+def _exit_0_or_2(name: str, stdin: bytes) -> None:
+    code, out = cli_main(name, stdin)
+    assert code in (0, 2), (stdin[:300], out)
+    if code == 2:
+        assert set(out) == {"error"} and CJK.search(out["error"]["message"])
+        if stdin.lstrip().startswith(b"{"):
+            assert out["error"]["field"], out        # a field's value: the message names the field
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), value=any_string)
+def test_cli_any_string_in_any_field_exits_0_or_2(name, data, value):
+    _exit_0_or_2(name, _one_field_replaced(name, data, json.dumps(value, ensure_ascii=True)))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), literal=any_number)
+def test_cli_any_number_in_any_field_exits_0_or_2(name, data, literal):
+    _exit_0_or_2(name, _one_field_replaced(name, data, literal))

@@ -115,3 +115,13 @@ def test_structure():
     assert ch["part"] == "第一编 总则" and ch["sections"][0]["articles"] == [85, 86]
     assert provisions.instrument("civil-code")["chapters"][-1] == {
         "id": "civil-code/ch10", "number": 10, "title": "期间计算", "articles": [200, 201, 202, 203, 204]}
+
+
+def test_the_reconsideration_law_is_the_2023_revision_in_force_since_2024():
+    """行政复议法 as published on law/arl/: the 2023 revision (十四届全国人大常委会第五次会议),
+    in force from 2024-01-01, with the rule that changed art. 10(二) of the measures."""
+    arl = provisions.instrument("arl")
+    assert arl["history"][-1] == "2023年9月1日 第十四届全国人民代表大会常务委员会第五次会议修订"
+    assert provisions.text("arl/90") == "本法自2024年1月1日起施行。"
+    assert provisions.text("arl/4/2").endswith("行政复议机构同时组织办理行政复议机关的行政应诉事项。")
+    assert provisions.label("arl/24/1/1") == "《中华人民共和国行政复议法》第二十四条第一款第（一）项"

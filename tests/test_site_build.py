@@ -38,7 +38,7 @@ def test_strict_build_succeeds_without_warnings(site_build):
 
 def test_expected_pages_are_built(pages):
     expected = {"", "measures/", "glossary/", "law/", "law/alp/", "law/alp-interp/", "law/head-rules/",
-                "law/cpl/", "about/"} | {f"measures/chapter-{n}/" for n in CHAPTER_ARTICLES}
+                "law/cpl/", "law/arl/", "about/"} | {f"measures/chapter-{n}/" for n in CHAPTER_ARTICLES}
     assert expected <= set(pages)
 
 

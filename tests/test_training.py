@@ -1,6 +1,8 @@
 """The training question bank (data/questions.yml, macros/quiz.py): every question well-formed,
-every cited provision published, every case question's answer equal to the calculator's output
-and to the value worked out by hand from the law; the renderings escape all text."""
+every cited provision published, every phrase quoted from a provision found in it, every
+article of the measures examined, every case question's answer equal to the calculator's
+output and to the value worked out by hand from the law; worked examples (the site's own
+readings) shown but not scored; the renderings escape all text."""
 from __future__ import annotations
 
 import re
@@ -16,7 +18,8 @@ from macros import quiz, site_map  # noqa: E402
 
 RAW = yaml.safe_load((ROOT / "data" / "questions.yml").read_text(encoding="utf-8"))
 QUESTIONS = quiz.questions()
-BY_ID = {q["id"]: q for q in QUESTIONS}
+EXAMPLES = quiz.examples()
+BY_ID = {q["id"]: q for q in QUESTIONS + EXAMPLES}
 
 # Case questions worked out by hand from the law and the 2026 holiday notice:
 HAND_WORKED = {
@@ -24,18 +27,14 @@ HAND_WORKED = {
     "c2-answer-deadline-holiday": "2026-10-08",
     # 4-28 + 15 days = Wed 5-13, a working day; the Labour Day holiday inside is not deducted
     "c2-answer-deadline-inside": "2026-05-13",
-    # three working days before Thu 10-08, the holiday 10-01..10-07 skipped: 9-30, 9-29, 9-28 (art. 18)
-    "c2-risk-report": "2026-09-28",
     # 11-02 + 15 days = Tue 11-17 (alp/85)
     "c4-appeal-deadline": "2026-11-17",
-    # 11-02 + 5 days = Sat 11-07, an internal deadline, not extended (art. 33)
-    "c4-proposal-deadline": "2026-11-07",
-    # 9-16 + 3 days = Sat 9-19, not extended (art. 38)
-    "c5-register-date": "2026-09-19",
-    # hearing 6-10 + one month = 7-10 (art. 20)
-    "c3-absence-report": "2026-07-10",
+    # 11-02 + 10 days = Thu 11-12 (alp/85, a ruling)
+    "c4-order-appeal": "2026-11-12",
     # 12 cases: at least 2 and at least 20% of 12 = 2.4 -> 3 (art. 22 para. 2)
     "c3-quota": 3,
+    # a county government with 12 cases: art. 21's once is a floor; art. 22 para. 2 gives 3
+    "c3-county-yearly": 3,
     # 21 enterprise cases is more than 20 (art. 23)
     "c3-seminar": True,
     # exactly 10,000,000 yuan is not "超过1000万元" (art. 22(1)(一))
@@ -47,8 +46,18 @@ HAND_WORKED = {
     # 2-12 + 15 days = Fri 2-27 (Spring Festival inside not deducted); filed 3-02: late (alp/45)
     "c2-late-suit-reconsideration": False,
     "c2-sole-undertaker": "justice_bureau",        # art. 10(1)(二), government sole defendant
-    "c2-joint-undertaker": "acting_agency",        # art. 10(1)(二), government joint defendant
     "c2-township-undertaker": "township_decides",  # art. 12
+}
+# Worked examples: the site's reading of an open point, computed, not scored
+EXAMPLES_HAND_WORKED = {
+    # three working days before Thu 10-08, the holiday 10-01..10-07 skipped: 9-30, 9-29, 9-28 (art. 18)
+    "c2-risk-report": "2026-09-28",
+    # 11-02 + 5 days = Sat 11-07, an internal deadline, not extended (art. 33)
+    "c4-proposal-deadline": "2026-11-07",
+    # 9-16 + 3 days = Sat 9-19, not extended (art. 38)
+    "c5-register-date": "2026-09-19",
+    # hearing 6-10 + one month = 7-10 (art. 20)
+    "c3-absence-report": "2026-07-10",
 }
 
 
@@ -62,7 +71,7 @@ def test_at_least_forty_questions_over_every_chapter_and_type():
 
 
 def test_ids_are_unique_and_numbering_follows_the_chapters():
-    assert len(BY_ID) == len(QUESTIONS) == len(RAW)
+    assert len(BY_ID) == len(QUESTIONS) + len(EXAMPLES) == len(RAW)
     assert [q["number"] for q in QUESTIONS] == list(range(1, len(QUESTIONS) + 1))
     assert [q["chapter"] for q in QUESTIONS] == sorted(q["chapter"] for q in QUESTIONS)
 
@@ -109,8 +118,73 @@ def test_hand_worked_case_answers():
         assert BY_ID[qid]["answer"] == expected, qid
 
 
+def test_readings_are_worked_examples_not_scored_questions():
+    """Questions whose answer rests on the site's reading of open text are examples: computed,
+    shown with the reading, never scored (no data-qid, not counted)."""
+    assert {q["id"]: q["answer"] for q in EXAMPLES} == EXAMPLES_HAND_WORKED
+    for q in EXAMPLES:
+        assert q["reading"].startswith("办法") and "本站" in q["reading"]
+        assert q["number"].startswith("例")
+    html = quiz.render_quiz("training/index.md")
+    assert html.count('class="admonition example quiz-example"') == len(EXAMPLES)
+    assert not {q["id"] for q in EXAMPLES} & set(re.findall(r'data-qid="([^"]+)"', html))
+    assert f'data-total="{len(QUESTIONS)}"' in html
+    assert "按本站的理解，答案是：2026年9月19日" in html
+    key = quiz.render_key("training/key.md")
+    assert "## 示例（不计分）" in key and "本站的理解：" in key
+    assert 'class="handout-q"' not in "".join(q["id"] for q in EXAMPLES)
+
+
+def test_every_article_of_the_measures_is_examined():
+    """At least one scored question cites each of the 50 articles (chapter 6 included)."""
+    covered = set()
+    for q in QUESTIONS:
+        for ref in list(q["refs"]) + linking_refs(q["explanation"]):
+            if ref.startswith("measures/"):
+                covered.add(int(ref.split("/")[1]))
+    assert covered == set(range(1, 51)), sorted(set(range(1, 51)) - covered)
+
+
+def linking_refs(text: str) -> list[str]:
+    return re.findall(r"\[\[([a-z-]+(?:/\d+)+)(?:\|[^\]]*)?\]\]", text)
+
+
+@pytest.mark.parametrize("qid,refs", [
+    ("c2-late-evidence", {"alp/34/2"}),                             # evidence mistakes
+    ("c2-self-collect", {"alp/35"}),
+    ("c2-delay-evidence", {"alp/36/1", "alp-interp/34"}),
+    ("c4-judgment-order", {"alp/85"}),                              # 判决 15 days, 裁定 10 days
+    ("c4-order-appeal", {"alp/85"}),
+    ("c4-appeal-answer", {"alp-interp/108/2"}),                     # second instance
+    ("c4-head-every-instance", {"head-rules/1/1", "head-rules/7/2"}),
+    ("c4-plaintiff-new-evidence", {"alp-interp/35/2"}),
+    ("c3-absence-procedure", {"alp/3/3", "head-rules/9/1", "measures/20/1"}),   # the head's absence
+    ("c2-joint-undertaker", {"arl/4/2", "measures/10/1/2"}),        # the 2023 行政复议法
+    ("c2-arl-jurisdiction", {"arl/24/1/1"}),
+    ("c2-burden", {"alp-interp/135/2", "measures/14/1"}),
+    ("c3-mediation-scope", {"alp/60/1"}),
+    ("c4-nonperformance", {"measures/35/3", "alp/96"}),
+])
+def test_the_topics_the_bank_must_cover(qid, refs):
+    assert refs <= set(BY_ID[qid]["refs"])
+
+
+NATIONAL = ("alp", "alp-interp", "head-rules", "cpl", "arl")
+
+
+@pytest.mark.parametrize("qid", ["c3-lawyer-only", "c3-reconsideration-head", "c3-items", "c3-cannot-appear"])
+def test_a_question_on_a_rule_of_the_measures_that_national_law_words_otherwise_says_so(qid):
+    """Where the measures go beyond or differ from national law, the stem says 依本办法 and the
+    explanation cites both."""
+    q = BY_ID[qid]
+    assert q["question"].startswith("依本办法")
+    cited = set(q["refs"]) | set(linking_refs(q["explanation"]))
+    assert any(r.startswith("measures/") for r in cited) and any(r.split("/")[0] in NATIONAL for r in cited)
+
+
 def test_answer_texts():
     assert quiz.answer_text(BY_ID["c2-answer-deadline-holiday"]) == "2026年10月8日"
+    assert quiz.answer_text(BY_ID["c2-joint-undertaker"]) == "B"
     assert quiz.answer_text(BY_ID["c1-three-systems"]) == "B、C、D"
     assert quiz.answer_text(BY_ID["c3-lawyer-only"]) == "错误"
     assert quiz.answer_text(BY_ID["c2-late-suit"]) == "已超过起诉期限"
@@ -142,7 +216,11 @@ def load_with(tmp_path, monkeypatch, questions):
     ({"answer": "C"}, "单选题的 answer"),
     ({"type": "multiple", "answer": ["A"]}, "多选题的 answer"),
     ({"refs": ["measures/99/1"]}, "measures/99/1 不存在"),
-    ({"refs": ["arl/1"]}, "未在本站发布"),
+    ({"refs": ["civil-code/202"]}, "未在本站发布"),
+    ({"type": "example", "calculator": "deadlines", "input": {"complaint_served": "2026-09-16"},
+      "result": "deadlines[id=register].due", "answer_type": "date"}, "reading"),
+    ({"type": "example", "calculator": "deadlines", "input": {"complaint_served": "2026-09-16"}, "reading": "本站的理解",
+      "result": "deadlines[id=register].due", "answer_type": "date"}, "不要填写 answer"),
     ({"explanation": "见[[measures/27/9]]"}, "measures/27/9 不存在"),
     ({"chapter": 7}, "chapter"),
     ({"id": "Bad Id"}, "id"),

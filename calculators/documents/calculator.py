@@ -32,8 +32,8 @@ def documents(params: dict) -> dict:
     court = inputs.text(params, "court", "受理法院", required=True, max_length=100)
     case_number = inputs.text(params, "case_number", "案号", required=True, max_length=100)
     cause = inputs.text(params, "cause", "案由", max_length=100)
-    plaintiffs = _lines(inputs.text(params, "plaintiffs", "原告", required=True, max_length=LONG_TEXT))
-    third_parties = _lines(inputs.text(params, "third_parties", "第三人", max_length=LONG_TEXT))
+    plaintiffs = _lines(inputs.text(params, "plaintiffs", "原告", required=True, max_length=LONG_TEXT, multiline=True))
+    third_parties = _lines(inputs.text(params, "third_parties", "第三人", max_length=LONG_TEXT, multiline=True))
     act = inputs.text(params, "act", "被诉行政行为", max_length=500)
     agency_name = inputs.text(params, "agency_name", "答辩机关名称", required=True, max_length=100)
     agency_address = inputs.text(params, "agency_address", "住所地", max_length=200)
@@ -43,10 +43,10 @@ def documents(params: dict) -> dict:
                         "agency_name": agency_name, "representative_name": representative_name,
                         "representative_title": representative_title})
 
-    facts = inputs.text(params, "facts", "事实", max_length=LONG_TEXT)
-    legal_basis = inputs.text(params, "legal_basis", "相关依据", max_length=LONG_TEXT)
-    views = inputs.text(params, "views", "主要观点", max_length=LONG_TEXT)
-    requests = inputs.text(params, "requests", "答辩请求", max_length=LONG_TEXT)
+    facts = inputs.text(params, "facts", "事实", max_length=LONG_TEXT, multiline=True)
+    legal_basis = inputs.text(params, "legal_basis", "相关依据", max_length=LONG_TEXT, multiline=True)
+    views = inputs.text(params, "views", "主要观点", max_length=LONG_TEXT, multiline=True)
+    requests = inputs.text(params, "requests", "答辩请求", max_length=LONG_TEXT, multiline=True)
     answer_date = read_date(params, "answer_date", "落款日期", required=False)
     objections = [n for n, name in OBJECTION_FIELDS.items()
                   if inputs.boolean(params, name, answer.OBJECTIONS[n].label, default=False)]
@@ -62,7 +62,7 @@ def documents(params: dict) -> dict:
     head_post = inputs.text(params, "head_post", "出庭应诉负责人职务", max_length=100)
     loss_risk = inputs.boolean(params, "loss_risk", "存在败诉风险", default=False)
     extension = inputs.boolean(params, "extension", "申请延长举证期限", default=False)
-    extension_reason = inputs.text(params, "extension_reason", "不能按期举证的正当事由", max_length=LONG_TEXT)
+    extension_reason = inputs.text(params, "extension_reason", "不能按期举证的正当事由", max_length=LONG_TEXT, multiline=True)
     if not extension:
         extension_reason = ""
 

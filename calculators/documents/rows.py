@@ -89,7 +89,7 @@ def _row(field: str, label: str, unit: str, index: int, item, columns: tuple) ->
                                               required=col.required and col.default is None) or col.default
             else:
                 out[col.name] = inputs.text(item, col.name, col.label, required=col.required,
-                                            max_length=col.max_length)
+                                            max_length=col.max_length, multiline=col.lines > 1)
                 if col.required and not out[col.name]:
                     raise InputError(col.name, f"请填写“{col.label}”。")
         except InputError as error:

@@ -18,6 +18,7 @@ removed as text) and before macros/offline_hook.py (so the offline copy includes
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 import sys
 from pathlib import Path
@@ -39,7 +40,10 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_page_content(html, page, config, files):
-    _pages[page.file.src_uri] = {"url": page.url, "title": page.title or "", "content": html}
+    # a page whose front matter says search: {exclude: true} (the training quiz, its handout
+    # and key, which repeat the text) is not indexed, as the theme's own search would not
+    excluded = bool((page.meta.get("search") or {}).get("exclude"))
+    _pages[page.file.src_uri] = {"url": page.url, "title": page.title or "", "content": html, "excluded": excluded}
     return html
 
 
@@ -52,9 +56,9 @@ def documents(pages: dict[str, dict]) -> list[dict]:
     for key in search_index.site_map.LAW_PAGES:
         docs += search_index.provision_docs(key, search_index.TIERS["law"])
     docs += search_index.glossary_docs()
-    skipped = search_index.provision_pages(src_uris) | search_index.SKIPPED_PAGES
+    skipped = search_index.provision_pages(src_uris)
     for src, page in sorted(pages.items()):
-        if src not in skipped:   # the glossary page keeps its introduction (tables are left out)
+        if src not in skipped and not page.get("excluded"):   # the glossary page keeps its introduction (tables are left out)
             docs += search_index.page_docs(src, page["title"], page["content"])
     return docs
 
@@ -85,6 +89,7 @@ def data(pages: dict[str, dict]) -> dict:
     if missing:
         raise ValueError(f"搜索索引引用了未生成的页面：{missing}")
     page_no = {src: n for n, src in enumerate(order)}
+    cites = citations(docs, pages)
     synonyms = search_index.synonyms()["synonyms"]
     keys = search_index.editions(set(pages)) + list(search_index.site_map.LAW_PAGES)
     names = search_index.instrument_names(keys)
@@ -92,11 +97,33 @@ def data(pages: dict[str, dict]) -> dict:
     t2s = traditional(texts)
     return {
         "pages": [[pages[s]["url"], pages[s]["title"]] for s in order],
-        "docs": [[page_no[d["src"]], d["anchor"], d["title"], d["text"], d["tier"], d["ref"]] for d in docs],
+        "docs": [[page_no[d["src"]], d["anchor"], d["title"], d["text"], d["tier"], d["ref"]] + ([cites[n]] if cites[n] else [])
+                 for n, d in enumerate(docs)],
         "instruments": [[key, names[key]] for key in keys],
         "synonyms": [[s["alias"], s["means"], s["ref"]] for s in synonyms],
+        "questionWords": search_index.synonyms()["question_words"],
         "t2s": ["".join(t2s), "".join(t2s.values())],
     }
+
+
+def citations(docs: list[dict], pages: dict[str, dict]) -> list[list[int]]:
+    """For each document, the provision documents its links point to (a topic page's answer
+    cites them), in order of first mention, as indexes into `docs`."""
+    at = {pages[d["src"]]["url"] + "#" + d["anchor"]: n for n, d in enumerate(docs) if d["ref"]}
+    out = []
+    for d in docs:
+        here = pages[d["src"]]["url"]
+        found = []
+        for href in d.get("links", []):
+            path, _, anchor = href.partition("#")
+            url = posixpath.normpath(posixpath.join(here or ".", path)) if path else here.rstrip("/")
+            key = ("" if url == "." else url + "/") + "#" + anchor
+            # a link to a paragraph of a one-paragraph article: the article's document
+            n = at.get(key, at.get(key.rsplit("-", 1)[0]))
+            if n is not None and n not in found:
+                found.append(n)
+        out.append(found)
+    return out
 
 
 def stub_index() -> dict:

@@ -30,10 +30,8 @@ TIERS = {"measures": 0, "edition": 1, "topics": 2, "guide": 3, "law": 4, "glossa
 SYNONYMS = Path(__file__).with_name("search_synonyms.yml")
 DATA = provisions.DATA
 
-# Pages whose text is not indexed: the handout and the key repeat the training quiz.
-SKIPPED_PAGES = {"training/handout.md", "training/key.md"}
-# Pages indexed by their title and introduction only: the quiz's questions repeat the text.
-PAGE_ONLY = {"training/index.md"}
+# Pages indexed by their title only: lists of other pages, whose own titles find those pages.
+TITLE_ONLY = {"topics/index.md"}
 # Sections that repeat provisions word for word (a calculator's list of the articles it encodes).
 SKIPPED_SECTIONS = {"articles"}
 EDITION_PAGE = re.compile(r"^(measures(?:-\d{4})?)/chapter-\d+\.md$")
@@ -123,6 +121,7 @@ _DROP = re.compile(r"<(svg|script|style|table)\b.*?</\1>|<a class=\"headerlink\"
 _BLOCK = re.compile(r"</?(p|li|div|tr|td|th|br|h[1-6]|pre|dt|dd|summary|figcaption)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+_HREF = re.compile(r'<a\b[^>]*\bhref="([^"#]*#art-[^"]+)"')
 
 
 def plain(fragment: str) -> str:
@@ -151,15 +150,18 @@ def page_docs(src: str, title: str, content: str, keep_tables: bool = False) -> 
         docs.append(_section(src, anchor, heading, content[pos:m.start()], tier))
         anchor, heading, pos = ident.group(1), plain(inner).replace("\n", " "), m.end()
     docs.append(_section(src, anchor, heading, content[pos:], tier))
-    if src in PAGE_ONLY:
+    if src in TITLE_ONLY:
         docs = docs[:1]
+    if src in TITLE_ONLY:
+        docs[0].update(text="", links=[])
     return [d for d in docs if (d["text"] or not d["anchor"]) and d["anchor"] not in SKIPPED_SECTIONS]
 
 
 def _section(src: str, anchor: str, title: str, fragment: str, tier: int) -> dict:
     # the page's own h1 is its title; drop it from the text of the first section
     fragment = re.sub(r"<h1\b.*?</h1>", " ", fragment, flags=re.S)
-    return {"src": src, "anchor": anchor, "title": title, "text": plain(fragment), "tier": tier, "ref": ""}
+    return {"src": src, "anchor": anchor, "title": title, "text": plain(fragment), "tier": tier, "ref": "",
+            "links": _HREF.findall(_DROP.sub(" ", fragment))}
 
 
 # ---- words people use ----------------------------------------------------------------------

@@ -47,6 +47,9 @@
   var SYNONYM_PENALTY = 30;     // a synonym's hit ranks just below the same hit of the typed words
   var BEST_BET = 2000;          // the provision a synonym entry names: first, after an article number
   var LOOKUP = 5000;            // the provision an article number names
+  var TITLE = 1500;             // a page or section whose heading is exactly the query
+  var TIERS_CITING = [2, 3];    // topic pages and guide steps: their cited provisions follow them
+  var CITED_SHOWN = 3;
 
   /* ---- normalisation ------------------------------------------------------------------ */
 
@@ -234,12 +237,14 @@
       // a heading is searched with its section; a citation label is not (lookup reads numbers)
       var heading = normalize(d[5] ? "" : d[2], t2s);
       return {
-        id: id, page: d[0], anchor: d[1], title: d[2], text: d[3], tier: d[4], ref: d[5],
+        id: id, page: d[0], anchor: d[1], title: d[2], text: d[3], tier: d[4], ref: d[5], cites: d[6] || [],
         norm: norm, fold: foldNumerals(norm), head: heading, headFold: foldNumerals(heading)
       };
     });
     var byRef = {};
     docs.forEach(function (d) { if (d.ref) byRef[d.ref] = d; });
+    var asking = (data.questionWords || []).map(function (w) { return normalize(w, t2s).s; })
+      .sort(function (a, b) { return b.length - a.length; });
     var synonyms = (data.synonyms || []).map(function (s) {
       return { alias: normalize(s[0], t2s).s, means: s[1], ref: s[2] };
     });
@@ -269,7 +274,10 @@
     function score(ws, penalty) {
       var terms = [];
       ws.forEach(function (w) {
-        pairs(w.s).concat(pairs(w.f)).forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+        var parts = withoutQuestion(w.s);
+        parts.concat(w.f !== w.s ? withoutQuestion(w.f) : []).forEach(function (part) {
+          pairs(part).forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+        });
       });
       if (!terms.length) return [];
       var single = terms.length === 1 && Array.from(terms[0]).length === 1;
@@ -290,10 +298,11 @@
         var coverage = single ? 1 : hit.terms.length / terms.length;
         var bm = hit.score / top;
         var inTitle = ws.some(function (w) { return d.head.s.indexOf(w.s) >= 0; });
+        var named = d.head.s && d.head.s === ws.map(function (w) { return w.s; }).join("");
         var s;
         if (literal === ws.length) {
           var whole = phrase && locate(d, phrase).every(Boolean);
-          s = 1000 + (whole ? 100 : 0) - d.tier * 50 + (inTitle ? 20 : 0) + bm * 10;
+          s = named ? TITLE : 1000 + (whole ? 100 : 0) - d.tier * 50 + (inTitle ? 20 : 0) + bm * 10;
         } else {
           var part = literalLength / total;
           if (coverage < 0.34 && part === 0) return null;
@@ -303,7 +312,7 @@
         found.forEach(function (r) { if (r) marks = marks.concat(r); });
         if (literal < ws.length) marks = marks.concat(pairRanges(d, hit.terms));
         return {
-          doc: d, score: s - (penalty || 0), marks: marks,
+          doc: d, score: s - (penalty || 0), marks: marks, inTitle: inTitle,
           terms: ws.length > 1 ? ws.map(function (w, i) { return [w.text, !!found[i]]; }) : []
         };
       }).filter(Boolean);
@@ -313,6 +322,17 @@
       var out = [];
       locate(d, ws).forEach(function (r) { if (r) out = out.concat(r); });
       return out;
+    }
+
+    /** The parts of a normalised word around its question words (负责人不能出庭怎么办 →
+        负责人不能出庭); the word itself if nothing else would remain. */
+    function withoutQuestion(s) {
+      var parts = [s];
+      asking.forEach(function (q) {
+        parts = [].concat.apply([], parts.map(function (p) { return p.split(q); }));
+      });
+      parts = parts.filter(function (p) { return p.length > 0; });
+      return parts.length ? parts : [s];
     }
 
     /** Ranges of the matched character pairs (for snippets of partial matches). */
@@ -346,6 +366,7 @@
         var meant = syn.ref && provision(syn.ref);   // the provision the entry was written for
         if (meant) best.set(meant.id, { doc: meant, score: BEST_BET, marks: marksOf(meant, words(syn.means, t2s)), terms: [] });
       });
+      citedByBest(best, ws);
       var found = parseLookup(query, data.instruments, t2s);
       var target = found && provision(found.ref);
       if (target) {
@@ -354,6 +375,22 @@
       return Array.from(best.values()).sort(function (a, b) {
         return b.score - a.score || a.doc.id - b.doc.id;
       }).slice(0, MAX_RESULTS);
+    }
+
+    /** When the best answer is a topic page or a guide step, the provisions it cites come
+        right after it (the measures' before the law's), unless they rank higher already. */
+    function citedByBest(best, ws) {
+      var top = null;
+      best.forEach(function (r) { if (!top || r.score > top.score) top = r; });
+      if (!top || !top.inTitle || top.doc.tier < TIERS_CITING[0] || top.doc.tier > TIERS_CITING[1]) return;
+      top.doc.cites.map(function (id) { return docs[id]; })
+        .sort(function (a, b) { return a.tier - b.tier; })
+        .slice(0, CITED_SHOWN)
+        .forEach(function (d, k) {
+          var score = top.score - 1 - k;
+          var had = best.get(d.id);
+          if (!had || had.score < score) best.set(d.id, { doc: d, score: score, marks: marksOf(d, ws).concat(had ? had.marks : []), terms: [] });
+        });
     }
 
     /** The document of `ref`, or of the nearest provision above it that has one. */

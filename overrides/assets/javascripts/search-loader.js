@@ -30,14 +30,19 @@
   var src = script && script.src ? script.src.split(/[?#]/)[0] : "";
   var root = src.lastIndexOf(SCRIPT_PATH) >= 0 ? src.slice(0, src.lastIndexOf(SCRIPT_PATH)) : new URL(".", location.href).href;
 
-  var loader = { state: "waiting", answered: null, root: root, start: start };
+  // timings (ms, performance.now()): started → ready, and for each query its answer's delay
+  // from the theme's request to the results on the page (scripts/bench_search.py reads them)
+  var loader = { state: "waiting", answered: null, root: root, start: start, startedAt: null, readyAt: null, delays: [] };
   window.YingsuSearchLoader = loader;
 
   var RealWorker = window.Worker;
   var starters = [];
 
   function start() {
-    if (loader.state === "waiting") loader.state = "starting";
+    if (loader.state === "waiting") {
+      loader.state = "starting";
+      loader.startedAt = performance.now();
+    }
     starters.splice(0).forEach(function (begin) { begin(); });
   }
 
@@ -46,17 +51,28 @@
     var target = new EventTarget();
     var queue = [];
     var lastQuery = null;
+    var askedAt = 0;
     var send = null;
     target.postMessage = function (message) {
-      if (message && message.type === 2) lastQuery = message.data;
+      if (message && message.type === 2) {
+        lastQuery = message.data;
+        askedAt = performance.now();
+      }
       if (send) send(message); else queue.push(message);
     };
     target.terminate = function () { queue = []; send = function () {}; };
     function deliver(data) {
-      if (data && data.type === 1) loader.state = "ready";
+      if (data && data.type === 1) {
+        loader.state = "ready";
+        loader.readyAt = performance.now();
+      }
       target.dispatchEvent(new MessageEvent("message", { data: data }));
       // the theme renders the first results while handling the event: they are on the page now
-      if (data && data.type === 3) loader.answered = lastQuery;
+      if (data && data.type === 3) {
+        loader.answered = lastQuery;
+        loader.delays.push(performance.now() - askedAt);
+        if (loader.delays.length > 500) loader.delays.shift();
+      }
     }
     starters.push(function () {
       if (send) return;

@@ -71,19 +71,22 @@ def provision_docs(key: str, tier: int) -> list[dict]:
     """One document per paragraph and per item of the published articles of `key`; an article
     of one plain paragraph is one document at the article's anchor. Articles with several parts
     get a document without text too, so that an article number finds the article itself."""
+    def ref(node: dict) -> str:   # under this key, whichever key the data's ids carry
+        return key + "/" + node["id"].split("/", 1)[1]
+
     docs = []
     for art in provisions.instrument(key)["articles"]:
-        if not key.startswith("measures") and not site_map.is_published(art["id"]):
+        if not key.startswith("measures") and not site_map.is_published(ref(art)):
             continue
         paras = art["paragraphs"]
         if len(paras) == 1 and not paras[0].get("items"):
-            docs.append(_provision(art["id"], paras[0]["text"], tier))
+            docs.append(_provision(ref(art), paras[0]["text"], tier))
             continue
-        docs.append(_provision(art["id"], "", tier))
+        docs.append(_provision(ref(art), "", tier))
         for para in paras:
-            docs.append(_provision(para["id"], para["text"], tier))
+            docs.append(_provision(ref(para), para["text"], tier))
             for item in para.get("items", []):
-                docs.append(_provision(item["id"], item["text"], tier))
+                docs.append(_provision(ref(item), item["text"], tier))
     return docs
 
 

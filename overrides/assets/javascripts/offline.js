@@ -13,7 +13,7 @@
  * - When a calculator has started on a page that the service worker did not control yet (the
  *   first visit), the page asks it to cache the calculators' runtime now.
  * - Opened from disk (file://): links to pages get their index.html (browsers show a folder
- *   listing otherwise), and a note says what needs a web server (search, calculators).
+ *   listing otherwise), and a note says what needs a web server (the calculators).
  *
  * URLs are derived from this script's own URL, so the site works under any sub-path.
  */
@@ -39,8 +39,8 @@
 
   /* ---- opened from disk ---------------------------------------------------------------- */
 
-  var DISK_NOTE = "您正在直接打开本站的文件（file://）：可以阅读全部页面和条文；" +
-    "搜索和计算器需要通过网站服务器访问，请使用内网网址，或按“部署与维护 → 离线与本地使用”在本机启动一个简易服务器。";
+  var DISK_NOTE = "您正在直接打开本站的文件（file://）：可以阅读全部页面和条文，也可以搜索；" +
+    "计算器需要通过网站服务器访问，请使用内网网址，或按“部署与维护 → 离线与本地使用”在本机启动一个简易服务器。";
 
   function fixLinks() {
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {

@@ -100,6 +100,7 @@
     var waiting = [];
     function handle(message) {
       var reply = window.YingsuSearch.answer(state, message, window.YINGSU_SEARCH_DATA);
+      if (reply && reply.type === 3) reply.data.items.forEach(function (group) { group.forEach(onDisk); });
       if (reply) setTimeout(function () { deliver(reply); }, 0);
     }
     (function next(i) {
@@ -115,6 +116,15 @@
       document.head.appendChild(tag);
     })(0);
     return function (message) { if (ready) handle(message); else waiting.push(message); };
+  }
+
+  /** From disk a folder's URL shows a file listing: point results at its index.html. */
+  function onDisk(item) {
+    var at = item.location.indexOf("#");
+    var path = at < 0 ? item.location : item.location.slice(0, at);
+    if (path === "" || path.charAt(path.length - 1) === "/") {
+      item.location = path + "index.html" + (at < 0 ? "" : item.location.slice(at));
+    }
   }
 
   if (typeof RealWorker === "function" && typeof EventTarget === "function" && typeof MessageEvent === "function") {

@@ -140,3 +140,16 @@ def test_traditional_table_covers_the_text_it_needs(built_site):
     table = dict(zip(data["t2s"][0], data["t2s"][1]))
     assert table["應"] == "应" and table["訴"] == "诉" and table["條"] == "条" and table["錄"] == "录"
     assert re.fullmatch(r"[^\x00-\x7f]+", data["t2s"][0])
+
+
+def test_benchmark_prints_index_bytes_and_keystroke_delay(built_site):
+    """scripts/bench_search.py on the built site, a few queries (the figures are the
+    benchmark's to judge; here only that it measures and prints them)."""
+    import subprocess
+
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_search.py"), "--site", str(built_site),
+                           "--queries", "3"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert re.search(r"^index bytes: \d+ raw, \d+ gzip; whole search \d+ gzip$", proc.stdout, re.M), proc.stdout
+    assert re.search(r"^ms per keystroke \(95th percentile\): \d+\.\d", proc.stdout, re.M), proc.stdout
+    assert re.search(r"indexed in \d+ ms", proc.stdout), proc.stdout

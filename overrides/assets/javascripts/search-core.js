@@ -73,7 +73,9 @@
     var i = 0;
     for (var ch of String(text || "")) {
       var c = (t2s && t2s[ch]) || ch;
-      var n = c.normalize("NFKC").toLowerCase();
+      var code = c.charCodeAt(0);
+      // common CJK ideographs and ASCII need no compatibility folding (the slow part)
+      var n = code >= 0x4e00 && code <= 0x9fff ? c : code < 0x80 ? c.toLowerCase() : c.normalize("NFKC").toLowerCase();
       for (var out of n) {
         if (!KEEP.test(out)) continue;
         s += out;
@@ -177,10 +179,20 @@
   /** Terms of a text in both forms (as written, numerals as digits). */
   function tokens(text, t2s) {
     var norm = normalize(text, t2s);
-    var plain = pairs(norm.s);
+    return bothForms(norm.s, foldNumerals(norm).s);
+  }
+
+  function unique(list) {
+    return Array.from(new Set(list));
+  }
+
+  /** Terms of a normalised string and of its numeral-folded form (each term of the latter
+      only where the former lacks it). */
+  function bothForms(s, folded) {
+    var plain = pairs(s);
+    if (folded === s) return plain;
     var seen = new Set(plain);
-    var folded = pairs(foldNumerals(norm).s).filter(function (t) { return !seen.has(t); });
-    return plain.concat(folded);
+    return plain.concat(pairs(folded).filter(function (t) { return !seen.has(t); }));
   }
 
   /** The words of a query: split at spaces and punctuation, each normalised in both forms. */
@@ -236,9 +248,12 @@
       var norm = normalize(d[3], t2s);
       // a heading is searched with its section; a citation label is not (lookup reads numbers)
       var heading = normalize(d[5] ? "" : d[2], t2s);
+      var fold = foldNumerals(norm);
+      var headFold = foldNumerals(heading);
       return {
         id: id, page: d[0], anchor: d[1], title: d[2], text: d[3], tier: d[4], ref: d[5], cites: d[6] || [],
-        norm: norm, fold: foldNumerals(norm), head: heading, headFold: foldNumerals(heading)
+        norm: norm, fold: fold, head: heading, headFold: headFold,
+        terms: { text: unique(bothForms(norm.s, fold.s)), heading: unique(bothForms(heading.s, headFold.s)) }
       };
     });
     var byRef = {};
@@ -248,16 +263,18 @@
     var synonyms = (data.synonyms || []).map(function (s) {
       return { alias: normalize(s[0], t2s).s, means: s[1], ref: s[2] };
     });
+    // MiniSearch indexes the terms computed above (each field's terms joined by spaces), each
+    // once per document: in a paragraph, how often a pair recurs says little, and indexing
+    // every occurrence took a third longer
     var index = new MiniSearch({
       fields: ["heading", "text"],
       idField: "id",
-      tokenize: function (text) { return tokens(text, t2s); },
+      extractField: function (d, field) { return field === "id" ? d.id : d.terms[field].join(" "); },
+      tokenize: function (text) { return text ? text.split(" ") : []; },
       processTerm: function (term) { return term; },
       searchOptions: { combineWith: "OR", boost: { heading: 2 } }
     });
-    index.addAll(docs.filter(function (d) { return d.text || d.head.s; }).map(function (d) {
-      return { id: d.id, heading: d.ref ? "" : d.title, text: d.text };
-    }));
+    index.addAll(docs.filter(function (d) { return d.text || d.head.s; }));
 
     /** Where each word occurs in doc `d`, as ranges of its text ([] where it occurs in the
         heading only); null where a word does not occur. */
@@ -292,7 +309,7 @@
       var total = ws.reduce(function (n, w) { return n + w.s.length; }, 0);
       return hits.map(function (hit) {
         var d = docs[hit.id];
-        var found = locate(d, ws);
+        var found = ws.map(function (w) { return has(d, w); });
         var literal = found.filter(Boolean).length;
         var literalLength = ws.reduce(function (n, w, i) { return n + (found[i] ? w.s.length : 0); }, 0);
         var coverage = single ? 1 : hit.terms.length / terms.length;
@@ -301,26 +318,31 @@
         var named = d.head.s && d.head.s === ws.map(function (w) { return w.s; }).join("");
         var s;
         if (literal === ws.length) {
-          var whole = phrase && locate(d, phrase).every(Boolean);
+          var whole = phrase && phrase.every(function (w) { return has(d, w); });
           s = named ? TITLE : 1000 + (whole ? 100 : 0) - d.tier * 50 + (inTitle ? 20 : 0) + bm * 10;
         } else {
           var part = literalLength / total;
           if (coverage < 0.34 && part === 0) return null;
           s = 600 * (0.6 * coverage + 0.4 * bm) + 200 * part - d.tier * 25 + (inTitle ? 10 : 0);
         }
-        var marks = [];
-        found.forEach(function (r) { if (r) marks = marks.concat(r); });
-        if (literal < ws.length) marks = marks.concat(pairRanges(d, hit.terms));
         return {
-          doc: d, score: s - (penalty || 0), marks: marks, inTitle: inTitle,
+          doc: d, score: s - (penalty || 0), ws: ws, pairs: literal < ws.length ? hit.terms : null, inTitle: inTitle,
           terms: ws.length > 1 ? ws.map(function (w, i) { return [w.text, !!found[i]]; }) : []
         };
       }).filter(Boolean);
     }
 
-    function marksOf(d, ws) {
+    function has(d, w) {
+      return d.norm.s.indexOf(w.s) >= 0 || d.fold.s.indexOf(w.f) >= 0 ||
+        d.head.s.indexOf(w.s) >= 0 || d.headFold.s.indexOf(w.f) >= 0;
+    }
+
+    /** The ranges of a result's text to mark: its words, and for a partial match the
+        character pairs it matched (computed for the results shown only). */
+    function marks(r) {
       var out = [];
-      locate(d, ws).forEach(function (r) { if (r) out = out.concat(r); });
+      locate(r.doc, r.ws || []).forEach(function (ranges) { if (ranges) out = out.concat(ranges); });
+      if (r.pairs) out = out.concat(pairRanges(r.doc, r.pairs));
       return out;
     }
 
@@ -345,7 +367,7 @@
       return out;
     }
 
-    /** Ranked results of `query`: [{doc, score, marks, terms, lookup?}], best first. */
+    /** Ranked results of `query`: [{doc, score, ws, pairs, terms, lookup?}], best first. */
     function rank(query) {
       var ws = words(query, t2s);
       if (!ws.length) return [];
@@ -364,13 +386,13 @@
         var rest = compact.replace(syn.alias, " ").trim() ? expanded : words(syn.means, t2s);
         add(score(rest, SYNONYM_PENALTY));
         var meant = syn.ref && provision(syn.ref);   // the provision the entry was written for
-        if (meant) best.set(meant.id, { doc: meant, score: BEST_BET, marks: marksOf(meant, words(syn.means, t2s)), terms: [] });
+        if (meant) best.set(meant.id, { doc: meant, score: BEST_BET, ws: words(syn.means, t2s), pairs: null, terms: [] });
       });
       citedByBest(best, ws);
       var found = parseLookup(query, data.instruments, t2s);
       var target = found && provision(found.ref);
       if (target) {
-        best.set(target.id, { doc: target, score: LOOKUP, marks: [], terms: [], lookup: true });
+        best.set(target.id, { doc: target, score: LOOKUP, ws: [], pairs: null, terms: [], lookup: true });
       }
       return Array.from(best.values()).sort(function (a, b) {
         return b.score - a.score || a.doc.id - b.doc.id;
@@ -389,7 +411,7 @@
         .forEach(function (d, k) {
           var score = top.score - 1 - k;
           var had = best.get(d.id);
-          if (!had || had.score < score) best.set(d.id, { doc: d, score: score, marks: marksOf(d, ws).concat(had ? had.marks : []), terms: [] });
+          if (!had || had.score < score) best.set(d.id, { doc: d, score: score, ws: ws, pairs: had ? had.pairs : null, terms: [] });
         });
     }
 
@@ -426,7 +448,7 @@
         var item = {
           location: location(r.doc),
           title: escapeHTML(r.doc.title),
-          text: "<p>" + snippet(shownText(r.doc), r.marks) + "</p>",
+          text: "<p>" + snippet(shownText(r.doc), marks(r)) + "</p>",
           score: (results.length - n) * 10,
           terms: termMap(r.terms),
           kind: r.doc.anchor ? "section" : "page"

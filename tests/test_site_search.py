@@ -3,8 +3,8 @@
 The box and the result list are Material's; the engine behind them is the site's own
 (overrides/assets/javascripts/search-*.js, documents from macros/search_hook.py). Results are
 grouped by page: a group's first entry is the page, the entries after it are its provisions or
-sections. "The results" are read in the order shown: each group's entries after the page, or
-the page itself where it has none.
+sections (the weaker ones folded under "more"). "The results" are read in the order shown: each
+group's unfolded entries after the page, or the page itself where it has none.
 
 - The queries of tests/search_queries.yml and every synonym of macros/search_synonyms.yml:
   at least 95 % show an expected provision among the first three results (the rate is
@@ -39,7 +39,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "search"
 
 def search(page, base: str, query: str) -> list[list[str]]:
     """Type `query` into the search box; return the result groups shown, as lists of
-    site-relative hrefs (page first, then its sections)."""
+    site-relative hrefs (page first, then its sections; not those folded under "more")."""
     box = page.locator(".md-search__input")
     if not box.is_visible():
         page.keyboard.press("/")
@@ -49,7 +49,7 @@ def search(page, base: str, query: str) -> list[list[str]]:
     groups = page.eval_on_selector_all(
         ".md-search-result__item",
         """items => items.map(item => Array.from(item.querySelectorAll('a.md-search-result__link'))
-                                .map(a => a.getAttribute('href')))""")
+                                .filter(a => !a.closest('details')).map(a => a.getAttribute('href')))""")
     base_path = base.split("//", 1)[1].split("/", 1)[1]  # "yingsu/"
     return [[relative(h, base, base_path) for h in group] for group in groups]
 

@@ -50,6 +50,7 @@
   var TITLE = 1500;             // a page or section whose heading is exactly the query
   var TIERS_CITING = [2, 3];    // topic pages and guide steps: their cited provisions follow them
   var CITED_SHOWN = 3;
+  var PIECES_CHECKED = 80;      // hits (best BM25 first) checked for a query's parts typed together
 
   /* ---- normalisation ------------------------------------------------------------------ */
 
@@ -307,7 +308,7 @@
       var top = hits[0].score;
       var phrase = ws.length > 1 ? words(ws.map(function (w) { return w.text; }).join(""), t2s) : null;
       var total = ws.reduce(function (n, w) { return n + w.s.length; }, 0);
-      return hits.map(function (hit) {
+      return hits.map(function (hit, n) {
         var d = docs[hit.id];
         var found = ws.map(function (w) { return has(d, w); });
         var literal = found.filter(Boolean).length;
@@ -317,11 +318,19 @@
         var inTitle = ws.some(function (w) { return d.head.s.indexOf(w.s) >= 0; });
         var named = d.head.s && d.head.s === ws.map(function (w) { return w.s; }).join("");
         var s;
+        var cut = null;   // a single word not found as typed: its longest runs, for the first hits
+        if (ws.length === 1 && !literal && n < PIECES_CHECKED) {
+          cut = pieces(d, ws[0]);
+          if (cut.share === 1 && cut.runs <= Math.max(2, Math.floor(cut.length / 3))) literal = 1;
+        }
         if (literal === ws.length) {
-          var whole = phrase && phrase.every(function (w) { return has(d, w); });
-          s = named ? TITLE : 1000 + (whole ? 100 : 0) - d.tier * 50 + (inTitle ? 20 : 0) + bm * 10;
+          // as typed: one word found whole, or several words also found as one run
+          var whole = phrase ? phrase.every(function (w) { return has(d, w); }) : !cut;
+          // written exactly as typed (统计分析, not 统计、分析): ahead of the same words apart
+          var exact = ws.filter(function (w) { return d.text.indexOf(w.text) >= 0; }).length / ws.length;
+          s = named ? TITLE : 1000 + (whole ? 100 : 0) - d.tier * 50 + (inTitle ? 20 : 0) + exact * 15 + bm * 10;
         } else {
-          var part = literalLength / total;
+          var part = cut ? cut.share * 0.5 : literalLength / total;
           if (coverage < 0.34 && part === 0) return null;
           s = 600 * (0.6 * coverage + 0.4 * bm) + 200 * part - d.tier * 25 + (inTitle ? 10 : 0);
         }
@@ -344,6 +353,36 @@
       locate(r.doc, r.ws || []).forEach(function (ranges) { if (ranges) out = out.concat(ranges); });
       if (r.pairs) out = out.concat(pairRanges(r.doc, r.pairs));
       return out;
+    }
+
+    /** How much of a word typed without spaces doc `d` holds in runs of two or more
+        characters (负责人一个月内书面报告 in 《办法》第二十条: 负责人, 一个月内, 书面报告), its
+        question words aside: {share of the characters, runs}. */
+    function pieces(d, w) {
+      var total = 0;
+      var covered = 0;
+      var runs = 0;
+      withoutQuestion(w.s).forEach(function (part) {
+        var chars = Array.from(part);
+        total += chars.length;
+        var i = 0;
+        while (i < chars.length) {
+          var j = i + 2;
+          while (j <= chars.length && inDoc(d, chars.slice(i, j).join(""))) j++;
+          if (j - 1 - i >= 2) {
+            covered += j - 1 - i;
+            runs++;
+            i = j - 1;
+          } else {
+            i++;
+          }
+        }
+      });
+      return { share: total ? covered / total : 0, runs: runs, length: total };
+    }
+
+    function inDoc(d, s) {
+      return d.norm.s.indexOf(s) >= 0 || d.head.s.indexOf(s) >= 0;
     }
 
     /** The parts of a normalised word around its question words (负责人不能出庭怎么办 →
@@ -400,19 +439,23 @@
     }
 
     /** When the best answer is a topic page or a guide step, the provisions it cites come
-        right after it (the measures' before the law's), unless they rank higher already. */
+        right after it: those matching the query first (the measures' before the law's, then
+        the best matching); when the query is the page's
+        question, also the others (the measures' before the law's). */
     function citedByBest(best, ws) {
       var top = null;
       best.forEach(function (r) { if (!top || r.score > top.score) top = r; });
-      if (!top || !top.inTitle || top.doc.tier < TIERS_CITING[0] || top.doc.tier > TIERS_CITING[1]) return;
-      top.doc.cites.map(function (id) { return docs[id]; })
-        .sort(function (a, b) { return a.tier - b.tier; })
-        .slice(0, CITED_SHOWN)
-        .forEach(function (d, k) {
-          var score = top.score - 1 - k;
-          var had = best.get(d.id);
-          if (!had || had.score < score) best.set(d.id, { doc: d, score: score, ws: ws, pairs: had ? had.pairs : null, terms: [] });
-        });
+      if (!top || top.doc.tier < TIERS_CITING[0] || top.doc.tier > TIERS_CITING[1]) return;
+      var cited = top.doc.cites.map(function (id) { return docs[id]; });
+      var matched = cited.filter(function (d) { return best.has(d.id); })
+        .sort(function (a, b) { return a.tier - b.tier || best.get(b.id).score - best.get(a.id).score; });
+      var others = top.inTitle ? cited.filter(function (d) { return !best.has(d.id); })
+        .sort(function (a, b) { return a.tier - b.tier; }) : [];
+      matched.concat(others).slice(0, CITED_SHOWN).forEach(function (d, k) {
+        var score = top.score - 1 - k;
+        var had = best.get(d.id);
+        if (!had || had.score < score) best.set(d.id, { doc: d, score: score, ws: ws, pairs: had ? had.pairs : null, terms: [] });
+      });
     }
 
     /** The document of `ref`, or of the nearest provision above it that has one. */
@@ -475,8 +518,9 @@
         location: pages[group.page][0], title: escapeHTML(pages[group.page][1]), text: "", score: 0, terms: {}
       };
       if (sections.length && !(own && at === 0)) {
+        // every section holding all the words (up to 8), else the best one; the rest folded
         var full = sections.filter(function (x) { return x.result.score >= 1000; }).length;
-        var shown = Math.max(1, Math.min(full || 3, sections.length, 8));
+        var shown = Math.max(1, Math.min(full || 1, sections.length, 8));
         head.score = sections[shown - 1].item.score - 5;
       }
       return [head].concat(sections.map(function (x) { return x.item; })).map(function (item) {

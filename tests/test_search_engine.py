@@ -98,12 +98,7 @@ def test_snippet_marks_the_original_characters():
     assert escaped == "a<mark>&lt;b&gt;</mark>c"
 
 
-# ---- on the built documents -------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def documents(built_site) -> Path:
-    return built_site / "search" / "documents.js"
-
+# ---- on the built documents (one Node process indexes them once for all these tests) --------
 
 LOOKUPS = [
     ("第22条", "measures/22"), ("22条", "measures/22"), ("第二十二条", "measures/22"),
@@ -114,47 +109,57 @@ LOOKUPS = [
     ("民诉法第八十五条", "cpl/85"), ("38", "measures/38"),
     ("负责人", None), ("第三人", None), ("一审", None), ("3日内登记", None),
 ]
+RANKED = {   # query -> how many results the tests read
+    "第22条": 1, "第31条第1款": 1, "解释第六十九条": 1, "庭审笔录": 10, "负责人 一个月内 书面报告": 3,
+    "负责人一个月内书面报告": 1, "三日内登记": 1, "之日起15日内向人民法院提交": 1, "负责人不出庭": 1,
+}
 
 
-def test_article_numbers(documents):
-    got = run([["lookup", q] for q, _ in LOOKUPS], data=documents)
-    assert dict(zip([q for q, _ in LOOKUPS], got)) == dict(LOOKUPS)
+@pytest.fixture(scope="module")
+def engine(built_site) -> dict:
+    calls = [["lookup", q] for q, _ in LOOKUPS] + [["rank", q, n] for q, n in RANKED.items()] + [["material", "庭审笔录"]]
+    out = run(calls, data=built_site / "search" / "documents.js")
+    lookups = dict(zip([q for q, _ in LOOKUPS], out[:len(LOOKUPS)]))
+    ranked = dict(zip(RANKED, out[len(LOOKUPS):-1]))
+    return {"lookup": lookups, "rank": ranked, "material": out[-1]}
 
 
-def test_article_number_ranks_its_provision_first(documents):
-    firsts = run([["rank", q, 1] for q in ("第22条", "第31条第1款", "解释第六十九条")], data=documents)
+def test_article_numbers(engine):
+    assert engine["lookup"] == dict(LOOKUPS)
+
+
+def test_article_number_ranks_its_provision_first(engine):
     # 第31条 has one paragraph: its article is the document (measures/31/1 is not a separate one)
-    assert [f[0] for f in firsts] == ["measures/22", "measures/31", "alp-interp/69"]
+    assert [engine["rank"][q][0] for q in ("第22条", "第31条第1款", "解释第六十九条")] == \
+        ["measures/22", "measures/31", "alp-interp/69"]
 
 
-def test_phrase_of_the_measures_ranks_its_article_before_every_other_kind(documents):
+def test_phrase_of_the_measures_ranks_its_article_before_every_other_kind(engine):
     # 庭审笔录 occurs in 《办法》第三十一条, in guide steps and in 《负责人出庭应诉规定》第十三条
-    (ranked,) = run([["rank", "庭审笔录", 10]], data=documents)
+    ranked = engine["rank"]["庭审笔录"]
     assert ranked[0] == "measures/31"
     law = ranked.index("head-rules/13/1")
     guide = [i for i, r in enumerate(ranked) if r.startswith("guide/")]
     assert guide and max(guide) < law
 
 
-def test_every_word_of_a_query_beats_some_of_them(documents):
-    # 《办法》第二十条 alone has 负责人, 一个月内 and 书面报告 (一个月内: only there)
-    (ranked,) = run([["rank", "负责人 一个月内 书面报告", 3]], data=documents)
-    assert ranked[0] == "measures/20"
+def test_every_word_of_a_query_beats_some_of_them(engine):
+    # 《办法》第二十条 alone has 负责人, 一个月内 and 书面报告, typed apart or together
+    assert engine["rank"]["负责人 一个月内 书面报告"][0] == "measures/20"
+    assert engine["rank"]["负责人一个月内书面报告"] == ["measures/20"]
 
 
-def test_digits_find_chinese_numerals_and_back(documents):
-    three, fifteen = run([["rank", "三日内登记", 1], ["rank", "之日起15日内向人民法院提交", 1]], data=documents)
-    assert three == ["measures/38"]       # the measures write 3日内
-    assert fifteen == ["alp/67/1"]        # the law writes 十五日内
+def test_digits_find_chinese_numerals_and_back(engine):
+    assert engine["rank"]["三日内登记"] == ["measures/38"]                  # the measures write 3日内
+    assert engine["rank"]["之日起15日内向人民法院提交"] == ["alp/67/1"]      # the law writes 十五日内
 
 
-def test_a_synonym_finds_the_provision_it_was_written_for(documents):
-    (ranked,) = run([["rank", "负责人不出庭", 1]], data=documents)
-    assert ranked == ["measures/20"]      # the text: 对行政机关负责人未出庭应诉的案件
+def test_a_synonym_finds_the_provision_it_was_written_for(engine):
+    assert engine["rank"]["负责人不出庭"] == ["measures/20"]   # the text: 对行政机关负责人未出庭应诉的案件
 
 
-def test_results_are_grouped_by_page_in_the_theme_s_shape(documents):
-    (result,) = run([["material", "庭审笔录"]], data=documents)
+def test_results_are_grouped_by_page_in_the_theme_s_shape(engine):
+    result = engine["material"]
     first = result["items"][0]
     page, article = first[0], first[1]
     assert page["location"] == "measures/chapter-3/" and page["title"] == "第三章 出庭应诉"

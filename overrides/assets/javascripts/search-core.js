@@ -41,7 +41,7 @@
   var DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
   var UNITS = { "十": 10, "百": 100, "千": 1000 };
 
-  var MAX_RESULTS = 60;
+  var MAX_RESULTS = 40;
   var SNIPPET_BEFORE = 24;
   var SNIPPET_LENGTH = 110;
   var SYNONYM_PENALTY = 30;     // a synonym's hit ranks just below the same hit of the typed words
@@ -50,7 +50,7 @@
   var TITLE = 1500;             // a page or section whose heading is exactly the query
   var TIERS_CITING = [2, 3];    // topic pages and guide steps: their cited provisions follow them
   var CITED_SHOWN = 3;
-  var PIECES_CHECKED = 80;      // hits (best BM25 first) checked for a query's parts typed together
+  var PIECES_CHECKED = 50;      // hits (best BM25 first) checked for a query's parts typed together
 
   /* ---- normalisation ------------------------------------------------------------------ */
 

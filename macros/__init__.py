@@ -76,7 +76,7 @@ def define_env(env):
         rows = ["| 术语 | 含义（原文） | 出处 |", "|---|---|---|"]
         for e in sorted(glossary.terms(), key=lambda e: e["ref"]):
             dest = site_map.relative(page(), site_map.target(e["ref"]))
-            rows.append(f"| <dfn>{e['term']}</dfn> | {render.escape(e['definition'])} | [{e['label']}]({dest}) |")
+            rows.append(f"| <dfn id=\"{glossary.anchor(e['term'])}\">{e['term']}</dfn> | {render.escape(e['definition'])} | [{e['label']}]({dest}) |")
         return "\n".join(rows) + "\n"
 
     @env.macro

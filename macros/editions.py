@@ -27,8 +27,6 @@ title: {title}
 """
 
 CHAPTER = """---
-search:
-  boost: {boost}
 title: {title}
 ---
 
@@ -59,7 +57,7 @@ def pages() -> dict[str, str]:
             title=f"管理办法全文与条文索引{suffix}", heading=doc["title"] + suffix, edition=edition.id)
         for chapter in doc["chapters"]:
             out[f"{edition.path}/chapter-{chapter['number']}.md"] = CHAPTER.format(
-                title=_chapter_title(chapter), number=chapter["number"], edition=edition.id, boost=3 if newest else 1)
+                title=_chapter_title(chapter), number=chapter["number"], edition=edition.id)
     return out
 
 

@@ -25,6 +25,11 @@ def terms() -> list[dict]:
     return sorted(entries, key=lambda e: -len(e["term"]))
 
 
+def anchor(term: str) -> str:
+    """Id of a term's row on the glossary page (the term itself: ids may be Chinese)."""
+    return "term-" + re.sub(r"[\s，、。]+", "-", term)
+
+
 def tooltip(entry: dict) -> str:
     return f"{entry['definition']}（{entry['label']}）"
 

@@ -216,13 +216,13 @@ def test_article_pages_load_no_pyodide_and_link_to_calculators(page, site_server
 
 
 def search_workers(page):
-    return [u for u in page.requests if "/assets/javascripts/workers/search." in u]
+    return [u for u in page.requests if "/assets/javascripts/search-worker.js" in u]
 
 
 def test_search_index_waits_for_the_calculator_unless_the_reader_searches(page, site_server):
-    """On a calculator page the theme's search worker, which builds the search index (seconds
-    of CPU on a 2-core PC), starts after the calculator (calc-runtime.js, deferSearchWorker);
-    a reader who opens search meanwhile gets it at once, and results."""
+    """On a calculator page the search worker, which indexes the site's documents (CPU taken
+    from the calculator's start), starts after the calculator (search-loader.js); a reader who
+    opens search meanwhile gets it at once, and results."""
     held = []
     page.route(re.compile(r".*/pyodide\.asm\.wasm$"), lambda route: held.append(route))   # the calculator cannot finish starting
     page.goto(site_server + "calculators/deadlines/")
@@ -245,7 +245,7 @@ def test_search_index_waits_for_the_calculator_unless_the_reader_searches(page, 
 def test_search_index_is_built_once_the_calculator_is_ready(page, site_server):
     started = []   # by the page, not by the service worker's offline copy of the site
     page.context.on("request", lambda r: started.append(r.url) if r.service_worker is None and
-                    "/assets/javascripts/workers/search." in r.url else None)
+                    "/assets/javascripts/search-worker.js" in r.url else None)
     page.goto(site_server + "calculators/principal/")
     page.wait_for_function("YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
     page.wait_for_timeout(3000)   # well before the 20 s after which it starts anyway

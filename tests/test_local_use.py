@@ -1,9 +1,10 @@
 """The site opened from disk (file://, e.g. a USB stick) and in browsers too old for the
 calculators, in Chromium — what docs/admin/offline.md and docs/admin/deploy.md#browsers say.
 
-From disk: every page can be read and its links lead to pages (not folder listings); the page
-says that search and calculators need a server; Material hides the search box (its worker
-cannot start from a file); the calculator says it needs a server and its rule table stays;
+From disk: every page can be read and its links lead to pages (not folder listings); search
+works (its engine runs in the page, browsers refuse workers from files) and its results open
+the provision's page file; the page says that the calculators need a server; the calculator
+says it needs a server and its rule table stays;
 the training self-test can be answered; the validity check of the measures still runs.
 
 Old browsers: without the features Pyodide 0.29 needs, the calculator page names what is
@@ -50,13 +51,21 @@ def test_from_disk_every_page_reads_and_links_lead_to_pages(disk):
     assert page.errors == []
 
 
-def test_from_disk_search_is_not_offered_and_the_note_says_so(disk):
+def test_from_disk_search_finds_the_provision_and_opens_its_page(disk):
     page, root = disk
     page.goto(root + "measures/index.html")
-    assert not page.locator(".md-search").is_visible()
+    assert "计算器需要通过网站服务器访问" in page.locator("#disk-note").inner_text()
     page.keyboard.press("/")
-    assert not page.locator(".md-search__input").is_visible()
-    assert "搜索和计算器需要通过网站服务器访问" in page.locator("#disk-note").inner_text()
+    box = page.locator(".md-search__input")
+    box.fill("庭审筆錄")   # traditional characters too
+    box.press("End")
+    page.wait_for_function("window.YingsuSearchLoader.answered === '庭审筆錄'")
+    link = page.locator("a.md-search-result__link[href$='#art-31']").first
+    assert link.get_attribute("href") == root + "measures/chapter-3/index.html#art-31"
+    page.keyboard.press("Enter")
+    page.wait_for_url(root + "measures/chapter-3/index.html#art-31")
+    page.wait_for_function("[...document.querySelectorAll('mark.search-hit')].some(m => m.textContent === '庭审笔录')")
+    assert page.errors == []
 
 
 def test_from_disk_the_calculator_says_it_needs_a_server_and_keeps_its_rules(disk):

@@ -279,14 +279,16 @@ def test_quiz_carries_each_answer_once(tmp_path):
 
 
 def test_built_pages(built_site):
-    """The built quiz carries the calculators' answers; the handout none; search skips them."""
+    """The built quiz carries the calculators' answers; the handout none; search skips them
+    (their front matter: search: exclude)."""
     quiz_page = (built_site / "training" / "index.html").read_text(encoding="utf-8")
     assert 'data-qid="c2-answer-deadline-holiday" data-chapter="2" data-kind="date" data-answer="2026-10-08"' in quiz_page
     assert "assets/javascripts/quiz.js" in quiz_page
     handout = (built_site / "training" / "handout" / "index.html").read_text(encoding="utf-8")
     assert "data-answer" not in handout
     import json
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    text = (built_site / "search" / "documents.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    locations = {index["pages"][d[0]][0] for d in index["docs"]}
     assert not {"training/", "training/handout/", "training/key/"} & locations
     assert "training/trainer/" in locations

@@ -22,7 +22,7 @@
  *   <script src=".../assets/javascripts/calc-runtime.js" data-start="eager"></script>
  * so the runtime starts before the theme's stylesheets and scripts load and run; the copy
  * loaded again at the end of <body> (extra_javascript) then does nothing. On those pages the
- * theme's search worker is also held back until the runtime has started (deferSearchWorker).
+ * site search starts only once the runtime is ready or has failed (search-loader.js).
  */
 (function () {
   "use strict";
@@ -31,9 +31,6 @@
 
   var SCRIPT_PATH = "assets/javascripts/calc-runtime.js";
   var START_TIMEOUT_MS = 120000;
-  var SEARCH_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;   // the theme's (config.search)
-  var SEARCH_BOX = "[data-md-component=search-query]";
-  var SEARCH_DELAY_MAX_MS = 20000;
 
   // Minimum versions: those Pyodide 0.29 is tested with (see docs/admin/deploy.md#browsers).
   var UPGRADE = "请使用 Chrome 或 Edge 112、Firefox 112、Safari 16.4 及以上版本的浏览器（360、QQ 等浏览器请切换到极速模式）。" +
@@ -287,44 +284,6 @@
       .then(function (answer) { return answer.text; });
   }
 
-  /** The theme's search worker builds the search index as the page loads: seconds of CPU on a
-      2-core PC, taken from the calculator's start. On calculator pages it is created when the
-      runtime is ready or has failed, when the reader opens search, or after 20 s, whichever
-      comes first; until then the theme talks to a stand-in that queues its messages. */
-  function deferSearchWorker() {
-    var RealWorker = window.Worker;
-    if (typeof RealWorker !== "function" || typeof EventTarget !== "function" || typeof MessageEvent !== "function") return;
-    var starters = [];
-    function release() {
-      starters.splice(0).forEach(function (begin) { begin(); });
-    }
-    window.Worker = function Worker(url, options) {
-      if (!SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
-      var standIn = new EventTarget();
-      var queue = [];
-      var real = null;
-      standIn.postMessage = function (message) { if (real) real.postMessage(message); else if (queue) queue.push(message); };
-      standIn.terminate = function () { if (real) real.terminate(); queue = null; };
-      starters.push(function () {
-        if (real || !queue) return;
-        real = new RealWorker(url, options);
-        real.onmessage = function (event) { standIn.dispatchEvent(new MessageEvent("message", { data: event.data })); };
-        real.onerror = function () { standIn.dispatchEvent(new Event("error")); };
-        queue.splice(0).forEach(function (message) { real.postMessage(message); });
-      });
-      return standIn;
-    };
-    window.Worker.prototype = RealWorker.prototype;
-    onSettled(release);
-    document.addEventListener("focusin", function (event) {
-      if (event.target && event.target.matches && event.target.matches(SEARCH_BOX)) release();
-    });
-    document.addEventListener("change", function (event) {
-      if (event.target && event.target.id === "__search") release();
-    });
-    setTimeout(release, SEARCH_DELAY_MAX_MS);
-  }
-
   var YingsuCalc = {
     run: run,
     view: view,
@@ -357,10 +316,7 @@
     scan();
   }
 
-  if (eager) {
-    start();
-    deferSearchWorker();
-  }
+  if (eager) start();   // the site search waits for the runtime (search-loader.js)
   // Scan now too: at the end of <body> the page's calculator elements are already parsed.
   follow();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);

@@ -20,7 +20,7 @@
  *   and to a new reader ("no offline copy"), with the file named in the console for the
  *   administrator. The same check is the administrator's deploy check (scripts/check_deploy.py).
  * - Opened from disk (file://): links to pages get their index.html (browsers show a folder
- *   listing otherwise), and a note says what needs a web server (search, calculators).
+ *   listing otherwise), and a note says what needs a web server (the calculators).
  *
  * URLs are derived from this script's own URL, so the site works under any sub-path.
  */
@@ -46,8 +46,8 @@
 
   /* ---- opened from disk ---------------------------------------------------------------- */
 
-  var DISK_NOTE = "您正在直接打开本站的文件（file://）：可以阅读全部页面和条文；" +
-    "搜索和计算器需要通过网站服务器访问，请使用内网网址，或按“部署与维护 → 离线与本地使用”在本机启动一个简易服务器。";
+  var DISK_NOTE = "您正在直接打开本站的文件（file://）：可以阅读全部页面和条文，也可以搜索；" +
+    "计算器需要通过网站服务器访问，请使用内网网址，或按“部署与维护 → 离线与本地使用”在本机启动一个简易服务器。";
 
   function fixLinks() {
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) {

@@ -205,7 +205,7 @@ class Profiles:
         self.dirs.append(tempfile.TemporaryDirectory(prefix="bench-profile-"))
         return self.playwright.chromium.launch_persistent_context(
             self.dirs[-1].name, executable_path=smoke_browser.CHROMIUM, args=smoke_browser.CHROMIUM_ARGS, headless=True,
-            service_workers=self.service_workers,
+            service_workers=self.service_workers, bypass_csp=True,   # Playwright's waits use eval, which the CSP forbids
         )
 
     def cleanup(self):

@@ -88,8 +88,8 @@ def test_clear_lists_everything_asks_once_and_deletes_it_all(reader, site_server
 def test_storage_full_while_typing_is_reported(reader, site_server):
     page = reader
     page.goto(site_server + "calculators/deadlines/")
-    page.wait_for_function("localStorage.getItem('yingsu:calc:deadlines') !== null")   # saved on load
-    page.evaluate("localStorage.removeItem('yingsu:calc:deadlines')")   # (rewriting it would need no room)
+    page.wait_for_function("document.querySelector('form[data-calculator]').dataset.ready")   # the form is live
+    assert page.evaluate("localStorage.getItem('yingsu:calc:deadlines')") is None   # nothing typed, nothing stored
     assert page.evaluate(FILL_STORAGE) > 0
     page.fill("#f-complaint_served", "2026-09-16")
     note = page.locator("[data-storage-note]")
@@ -148,6 +148,8 @@ def test_hostile_draft_files_are_refused_without_harm(reader, site_server, tmp_p
     good = tmp_path / "good.json"
     good.write_text(json.dumps(DRAFT, ensure_ascii=False), encoding="utf-8")
     assert "已保存在本机" in import_file(page, good)
+    # the good draft's papers are made (the calculators may still be starting): then nothing is pending
+    page.wait_for_function("!document.querySelector('[data-doc-result]').dataset.pending", timeout=120_000)
     stored = page.evaluate("localStorage.getItem('yingsu:documents:draft')")
     for name, text in HOSTILE.items():
         path = tmp_path / name

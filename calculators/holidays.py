@@ -3,7 +3,7 @@
 Rest days are the holidays of the 《全国年节及纪念日放假办法》 ([[holiday-rules/2]]) as the
 State Council's yearly arrangement sets them out, with its bridge days and make-up working
 days ([[holiday-rules/6]], [[holiday-rules/7]]), and Saturdays and Sundays (《国务院关于职工
-工作时间的规定》第七条) unless the arrangement makes them make-up working days (调休上班).
+工作时间的规定》art. 7, not in the site's data) unless the arrangement makes them make-up working days (调休上班).
 
 The arrangement of a year, in this order:
 1. ``calculators/data/holidays.json`` — the one place where an administrator adds a year

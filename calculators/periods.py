@@ -1,7 +1,7 @@
 """Counting periods (期间).
 
-Statutory periods in an administrative case follow 《行政诉讼法》第一百零一条 → 《民事诉讼法》
-第八十五条, restated for administrative cases in 行诉法解释第四十八条:
+Statutory periods in an administrative case follow alp/101 → cpl/85, restated for administrative
+cases in alp-interp/48:
 - the day of the event is not counted; counting starts the next day (cpl/85/2,
   alp-interp/48/2, civil-code/201/1);
 - a period of N days ends on event + N calendar days; holidays inside the period count;

@@ -27,10 +27,14 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return out
 
 
-def strings(path: Path):
-    """(line, text) of every string literal of a module that is not a docstring."""
+# the modules that define the citation format show its output in their docstrings
+FORMAT_MODULES = {"numerals.py", "provisions.py", "citations.py"}
+
+
+def strings(path: Path, docstrings: bool = True):
+    """(line, text) of every string literal of a module (docstrings too, unless asked not to)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree)
+    skip = set() if docstrings else _docstrings(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             yield node.lineno, node.value
@@ -41,7 +45,7 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "documents" not in p.parts)
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_article_numeral_in_free_text(path):
-    found = [(line, m.group()) for line, text in strings(path)
+    found = [(line, m.group()) for line, text in strings(path, docstrings=path.name not in FORMAT_MODULES)
              for m in NUMERAL.finditer(citations.TOKEN.sub("", text))]
     assert found == [], f"{path.name}: write these as [[ref]] tokens: {found}"
 

@@ -47,7 +47,9 @@ HAND_WORKED = {
     # 2-12 + 15 days = Fri 2-27 (Spring Festival inside not deducted); filed 3-02: late (alp/45)
     "c2-late-suit-reconsideration": False,
     "c2-sole-undertaker": "justice_bureau",        # art. 10(1)(二), government sole defendant
-    "c2-joint-undertaker": "acting_agency",        # art. 10(1)(二), government joint defendant
+    # the county government co-defendant as the reconsideration body: since 2024-01-01 its side is
+    # organised by its reconsideration office, the county justice bureau (arl/4/2 over art. 10(1)(二))
+    "c2-joint-undertaker": "justice_bureau",
     "c2-township-undertaker": "township_decides",  # art. 12
 }
 

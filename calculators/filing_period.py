@@ -422,13 +422,11 @@ def present_result(r: dict) -> dict:
     steps = [{"text": f"{s['title']}：{present.cn_date(s['date'])}。"} for s in r.get("steps", [])]
     items = [{"text": f"{lim['title']}：{present.cn_date(lim['due'])}{'（适用）' if lim.get('binding') else ''}。"
                       f"{lim.get('explanation', '')}"} for lim in r.get("limits", [])]
-    skipped = [{"text": n["text"]} for n in r.get("not_applied", [])]
     return {"headline": headline,
             "tone": "ok" if r["timely"] else "alert",
             "sections": [{"title": "结论与理由", "items": present.items([r["rule"]])},
                          *([{"title": "起算日的确定", "items": steps}] if steps else []),
-                         *([{"title": "各项期限", "items": items}] if items else []),
-                         *([{"title": "不适用的期限", "items": skipped}] if skipped else [])]}
+                         *([{"title": "各项期限", "items": items}] if items else [])]}
 
 
 def _fields() -> tuple:

@@ -77,22 +77,26 @@ _RECONSIDERED = {True: "经复议", False: "未经复议", None: "均适用"}
 
 def rule_table() -> dict:
     """Arts. 10–12 as a table for the site's pages (plain Chinese cells)."""
+    law = At(None)
+    since = fmt(law.param("reconsideration_office_defends").start)
     rows = []
     for group, reconsidered, role, known, kind, refs in RULES:
+        who = KINDS[kind]
+        if role == "joint":   # the measures' row, now for the government as original actor only
+            who += f"（人民政府作为复议机关的，仅适用于{since}前送达的案件）"
         rows.append([
             _GROUP_NAMES[group],
             _RECONSIDERED[reconsidered],
             GOVERNMENT_ROLES.get(role, "—"),
             _KNOWN[known],
-            KINDS[kind],
+            who,
             "；".join(_short_label(r) for r in refs),
         ])
-    law = At(None)
-    since = law.param("reconsideration_office_defends").start
-    rows.append([_GROUP_NAMES["government"], _RECONSIDERED[True], "共同被告（作为复议机关）", "—",
-                 f"自{fmt(since)}起：人民政府一方由其行政复议机构（同级司法行政机关）组织办理；作出原行政行为的行政机关"
-                 "作为共同被告负责原行政行为的答辩和举证",
-                 f"{provisions.label('arl/4/2', short=True)}（优先于{_short_label(law.ref('measures/10/1/2'))}）"])
+        if role == "joint" and known is False:   # the national rule that replaces these rows from its date
+            rows.append([_GROUP_NAMES["government"], _RECONSIDERED[True], "共同被告（作为复议机关）", "—",
+                         f"自{since}起：人民政府一方由其行政复议机构（同级司法行政机关）组织办理；作出原行政行为的行政机关"
+                         "作为共同被告负责原行政行为的答辩和举证",
+                         f"{provisions.label('arl/4/2', short=True)}（优先于{_short_label(law.ref('measures/10/1/2'))}）"])
     refs = sorted({law.ref(r) for *_, rs in RULES for r in rs}, key=_sort_key)
     return {
         "columns": ["被告", "是否经行政复议", "人民政府的被告地位", "实施被诉行为的机关是否明确", "应诉承办单位", "依据"],

@@ -212,8 +212,10 @@ def test_rule_table():
     assert len(t["rows"]) == len(RULES) + 1 == 8
     assert t["rows"][2] == ["市、县（市、区）人民政府", "经复议", "单独被告", "—", "同级司法行政机关", "第十条第一款第（二）项"]
     # the national rule that replaces the joint rows from its date, said in the table
-    assert t["rows"][-1][2] == "共同被告（作为复议机关）" and t["rows"][-1][4].startswith("自2024年1月1日起")
-    assert t["rows"][-1][5] == "《行政复议法》第四条第二款（优先于第十条第一款第（二）项）"
+    national = t["rows"][5]   # right after the two rows of the measures it replaces
+    assert national[2] == "共同被告（作为复议机关）" and national[4].startswith("自2024年1月1日起")
+    assert national[5] == "《行政复议法》第四条第二款（优先于第十条第一款第（二）项）"
+    assert t["rows"][3][4].endswith("（人民政府作为复议机关的，仅适用于2024年1月1日前送达的案件）")
     assert t["refs"] == ["measures@2021/10/1/1", "measures@2021/10/1/2", "measures@2021/10/1/3", "measures@2021/11/1", "measures@2021/12/1"]
 
 

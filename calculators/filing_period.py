@@ -336,8 +336,9 @@ def _cap_not_applied(route: str) -> dict:
                 + ("（复议机关维持原行政行为的，以复议决定送达时间确定起诉期限，[[alp-interp/59]]）" if route == "after_decision" else "")
                 + "。[[alp/46/2]]的最长起诉期限是为直接起诉、原告不知道行政行为内容的情形设定的上限（[[alp-interp/65]]），"
                 f"不适用于在{event}后依[[alp/45]]起诉的原告；否则复议尚未结束，起诉期限就可能已经届满。"
-                "复议申请本身是否超过申请期限，由复议机关依[[arl/20]]审查。")
-        refs = ["alp/46/2", "alp-interp/65", "alp/45", *(["alp-interp/59"] if route == "after_decision" else []), "arl/20"]
+                "复议申请本身是否超过申请期限和自行政行为作出之日起的最长期限，由复议机关依[[arl/20]]、[[arl/21]]审查。")
+        refs = ["alp/46/2", "alp-interp/65", "alp/45", *(["alp-interp/59"] if route == "after_decision" else []),
+                "arl/20", "arl/21"]
     return {"id": "longest", "title": "最长起诉期限", "text": text, "refs": refs}
 
 
@@ -407,9 +408,12 @@ def _rule(law: At, route: str, limits: list[dict], binding: dict, filed, timely:
         estate, other = law.param("suit_period_longest_real_estate").text, law.param("suit_period_longest_other").text
         text += f"未填写行政行为作出日期，未核对[[alp/46/2]]规定的最长起诉期限（不动产{estate}，其他{other}）。"
     text += "".join(n["text"] for n in not_applied)
-    if route in INFORMED_ROUTES:
-        text += ("法律另有规定的，从其规定（[[alp/45]]、[[alp/46#]]“法律另有规定的除外”）。"
-                 if route == "direct" else "法律另有规定的，从其规定（[[alp/45]]“法律另有规定的除外”）。")
+    if route == "direct":
+        text += "法律另有规定的，从其规定（[[alp/45]]、[[alp/46#]]“法律另有规定的除外”）。"
+    elif route == "non_performance":
+        text += "法律、法规对行政机关履行职责的期限另有规定的，从其规定（[[alp/47/1]]）。"
+    else:
+        text += "法律另有规定的，从其规定（[[alp/45]]“法律另有规定的除外”）。"
     text += "起诉状期满前交邮的，不算过期（[[cpl/85/4]]）。"
     return law.text(text)
 

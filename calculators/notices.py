@@ -14,6 +14,7 @@ Codes in use (one line each, so a reader sees them all):
 - ``filing.limits_combined``         several time limits for suing applied together
 - ``filing.late_excusable``          a late suit may be excused (alp/48)
 - ``filing.not_informed``            the agency did not state the time limit for suing
+- ``filing.premature``               the suit came before the period its limit runs from had ended (``route``)
 """
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def view(name: str, result: dict) -> dict:
     model.setdefault("sections", [])
     for section in model["sections"]:
         section["items"] = [_cited(item) for item in section["items"]]
-    model["warnings"] = result.get("warnings", [])
+    model.setdefault("warnings", result.get("warnings", []))   # a presenter may tie a warning to its row
     model["basis"] = result.get("basis", [])
     return model
 

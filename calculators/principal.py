@@ -134,8 +134,14 @@ def _notes(law, principal, head, role, enterprise, plaintiffs, compensation, uni
     elif role == "joint_reconsideration":
         notes.append("复议机关与作出原行政行为的行政机关为共同被告的，复议机关可仅委托工作人员出庭应诉；"
                      "复议机关负责人积极出庭应诉参与纠纷化解的，应予鼓励和支持（[[measures/24/1]]）。"
-                     + ("但本案属于[[measures/22/1]]规定的情形，主要负责人仍应出庭应诉。" if principal else ""))
-        refs.append("measures/24/1")
+                     "这与[[head-rules/3/1]]相合：有共同被告的，可以由共同被告协商确定行政机关负责人出庭应诉，也可以由"
+                     "人民法院确定；人民法院通知复议机关负责人出庭的，复议机关负责人应当出庭。")
+        if principal:
+            notes.append("本案属于[[measures/22/1]]规定的情形。本计算器的理解：该款所列情形不区分被告地位，复议机关作共同被告时"
+                         "同样适用，[[measures/24/1#]]“复议机关可仅委托工作人员出庭应诉”不排除该款，复议机关主要负责人仍应出庭应诉。"
+                         "另一种理解认为[[measures/24/1#]]是复议机关作共同被告时的特别规定，由作出原行政行为的行政机关负责人出庭，"
+                         "复议机关可仅委托工作人员出庭。本计算器采用前一种理解，因其不会使应当出庭的负责人缺席。")
+        refs += ["measures/24/1", "head-rules/3/1"]
 
     if head:
         notes.append("被诉行政机关负责人应当出庭应诉；司法行政机关确保行政机关负责人出庭应诉率实现100%。")

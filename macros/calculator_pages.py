@@ -124,7 +124,8 @@ def form_html(name: str, page: str) -> str:
     spec = registry.spec(name)
     rows = []
     for f in spec.fields:
-        cond = f' data-show-if="{f.show_if[0]}" data-show-if-value="{json.dumps(f.show_if[1])}"' if f.show_if else ""
+        cond = (f' data-show-if="{f.show_if[0]}" data-show-if-value="{html.escape(json.dumps(f.show_if[1]))}"'
+                if f.show_if else "")   # escaped: a string value is quoted in JSON
         rows.append(f'<div class="calc-field calc-{f.kind}" data-field="{f.name}"{cond}>{_control(f)}'
                     f'{_help(f, page)}<p class="calc-error" data-error-for="{f.name}" role="alert" hidden></p></div>')
     refs = {"root": _url(page, "index.md") or "./"}

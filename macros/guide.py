@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from calculators import holidays, registry
+from calculators import holidays, provisions, registry
 from calculators.periods import fmt
 
 from . import linking, render, site_map
@@ -124,13 +124,12 @@ def example(page: str) -> str:
     for key in EXAMPLE_ITEMS:
         d = items[key]
         refs = "、".join(linking.md_link(b["ref"], page, short=True) for b in d["basis"]
-                        if b["ref"].startswith(("measures/", "alp/")) and site_map.is_published(b["ref"]))
+                        if provisions.split(b["ref"])[0] in ("measures", "alp") and site_map.is_published(b["ref"]))
         rows.append(f"| {render.escape(d['title'])} | {_cn_date(d['due'])} | {kinds[d['kind']]} | {refs} |")
     rows.append("")
-    titles = [items[k]["title"] for k in EXAMPLE_ITEMS]
     for w in result["warnings"]:  # only those about the rows shown (not e.g. next year's report)
-        if any(f"“{t}”" in w for t in titles):
-            rows.append(f"- {render.escape(w)}")
+        if w.get("deadline") in EXAMPLE_ITEMS:
+            rows.append(f"- {render.escape(w['text'])}")
     return "\n".join(rows) + "\n"
 
 

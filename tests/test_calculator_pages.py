@@ -187,8 +187,24 @@ def test_filing_period_page(clerk, site_server):
     page.fill("#f-known_date", "2026-01-10")
     page.fill("#f-filed_date", "2026-08-01")
     settle(page)
+    # the untouched form does not choose whether the time limit was stated (alp-interp/64): it asks
+    error = page.locator('.calc-error[data-error-for="informed_of_period"]')
+    assert error.is_visible() and "行政机关是否告知起诉期限" in error.inner_text()
+    page.select_option("#f-informed_of_period", "informed")
+    settle(page)
     # 2026-01-10 + 6 months = 2026-07-10, a Friday; filed 08-01 -> late
-    assert headline(page) == ["原告起诉已超过法定起诉期限", "起诉期限届满日：2026年7月10日（星期五）"]
+    assert headline(page) == ["原告起诉已超过法定起诉期限", "起诉期限届满日：2026年7月10日（星期五）",
+                              "起诉的情形：直接起诉行政行为（未经复议）"]
+    # after a reconsideration decision: the route's own date field appears, the direct suit's hides;
+    # a suit 10 days after a decision on an act five years old is in time (alp/45, not alp/46/2)
+    page.select_option("#f-route", "after_decision")
+    settle(page)   # the form shows a route's fields when it reads them for the next answer
+    assert page.locator("#f-reconsideration_decision_served").is_visible()
+    assert not page.locator("#f-act_date").is_visible()
+    page.fill("#f-reconsideration_decision_served", "2026-01-20")
+    page.fill("#f-filed_date", "2026-01-30")
+    settle(page)
+    assert headline(page)[:2] == ["原告在法定起诉期限内起诉", "起诉期限届满日：2026年2月4日（星期三）"]
 
 
 def test_runtime_started_once_and_everything_local(clerk, site_server):

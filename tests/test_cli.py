@@ -30,7 +30,8 @@ def test_valid_deadlines():
 
 
 def test_valid_filing_period():
-    code, out, _ = invoke(["filing_period"], b'{"known_date": "2026-04-04", "filed_date": "2026-10-09"}')
+    code, out, _ = invoke(["filing_period"], b'{"known_date": "2026-04-04", "filed_date": "2026-10-09", '
+                                             b'"informed_of_period": "informed"}')
     assert code == 0 and out["timely"] is False and out["deadline"] == "2026-10-08"
 
 

@@ -1,7 +1,7 @@
 """Calculator “deadlines”: hand-worked cases (holiday facts: tests/fixtures/holidays-2022-2026.json)."""
 import pytest
 
-from calculators import InputError, provisions, run
+from calculators import InputError, present, provisions, run
 
 
 def calc(**params):
@@ -49,7 +49,10 @@ def test_answer_over_national_day_2025_and_makeup_sunday():
     assert d["register"]["due"] == "2025-09-19"
     # 2026-01-10 is an ordinary Saturday -> report by Fri 2026-01-09; 2025/2026 both covered
     assert d["annual_report"]["due"] == "2026-01-10"
-    assert [w["text"] for w in r["warnings"]] == ["年度报告日期2026年1月10日是休息日，请在此前最后一个工作日2026年1月9日报送。"]
+    # the reading chosen (not extended: Fri 01-09) and the other one (extended: Mon 01-12) are both said
+    assert [w["text"] for w in r["warnings"]] == [
+        "“年度报告”的截止日2026年1月10日是休息日。本计算器的理解：办法规定的内部期限不因休息日顺延，请在此前最后一个"
+        "工作日2026年1月9日办结；另一种理解是参照法定期间顺延至其后第一个工作日2026年1月12日。按前一种理解办理不会逾期。"]
     assert r["warnings"][0]["code"] == "period.internal_on_rest_day" and r["warnings"][0]["deadline"] == "annual_report"
 
 
@@ -168,9 +171,133 @@ def test_basis_is_complete_and_cited():
     ({"complaint_served": "2026-09-16", "ruling_effective": "2026-09-01"}, "ruling_effective", "不能早于"),
     ({"complaint_served": "2026-09-16", "principal_absent": True}, "hearing_date", "开庭日期"),
     ({"complaint_served": "2026-09-16", "principal_absent": "yes"}, "principal_absent", "是"),
+    ({"complaint_served": "2026-09-16", "defendant": "province_gov"}, "defendant", "被告（应诉机关）"),
+    ({"complaint_served": "2026-09-16", "appeal_copy_served": "2026-09-15"}, "appeal_copy_served", "不能早于"),
+    ({"complaint_served": "2026-09-16", "ruling_served": "2026-10-20", "ruling_kind": "judgment",
+      "appeal_copy_served": "2026-10-19"}, "appeal_copy_served", "不能早于“裁判文书送达日期”"),
+    ({"complaint_served": "2026-09-16", "settlement_reply": True, "settlement_reply_due": "2026-09-01"},
+     "settlement_reply_due", "不能早于"),
+    ({"complaint_served": "2026-09-16", "performance_content": "有"}, "performance_content", "履行内容"),
 ])
 def test_invalid_input(params, field, words):
     with pytest.raises(InputError) as e:
         calc(**params)
     assert e.value.field == field
     assert words in e.value.message
+
+
+# ---- issue 14: second instance, the duties after a case, whose report ---------------------------
+
+def test_judgment_received_right_before_national_day():
+    # judgment served Wed 2026-09-30, the last working day before the 10-01..10-07 holiday
+    r = calc(complaint_served="2026-08-03", ruling_served="2026-09-30", ruling_kind="judgment")
+    d = by_id(r)
+    # appeal: 09-30 + 15 = 10-15 (Thu), a working day: not moved
+    assert d["appeal"]["due"] == "2026-10-15" and "adjusted_from" not in d["appeal"]
+    # proposal (internal): 09-30 + 5 = 10-05, inside the holiday; not extended; the last working
+    # day on or before it is 09-30 itself, the day the judgment arrived. The other reading: 10-08.
+    assert d["appeal_proposal"]["due"] == "2026-10-05"
+    w = next(w for w in r["warnings"] if w.get("deadline") == "appeal_proposal")
+    assert w["code"] == "period.internal_on_rest_day"
+    assert "2026年9月30日办结" in w["text"] and "另一种理解" in w["text"] and "2026年10月8日" in w["text"]
+
+
+def test_order_received_right_before_national_day_ends_on_a_makeup_saturday():
+    # order served 09-30: + 10 = 10-10, a make-up working Saturday: due that day, with a warning
+    r = calc(complaint_served="2026-08-03", ruling_served="2026-09-30", ruling_kind="order")
+    assert by_id(r)["appeal"]["due"] == "2026-10-10" and "adjusted_from" not in by_id(r)["appeal"]
+    assert any(w["code"] == "period.ends_on_makeup_workday" and w["deadline"] == "appeal" for w in r["warnings"])
+
+
+@pytest.mark.parametrize("copy,due,moved_from", [
+    ("2026-09-20", "2026-10-08", "2026-10-05"),   # + 15 = 10-05 (National Day) -> 10-08 (Thu)
+    ("2026-09-25", "2026-10-10", None),           # + 15 = 10-10, make-up working Saturday: not moved
+    ("2026-11-02", "2026-11-17", None),           # + 15 = 11-17 (Tue)
+])
+def test_appellee_answer_in_second_instance(copy, due, moved_from):
+    r = calc(complaint_served="2026-06-01", appeal_copy_served=copy)
+    d = by_id(r)["appellee_answer"]
+    assert (d["due"], d.get("adjusted_from"), d["kind"]) == (due, moved_from, "statutory")
+    # the interpretation, not the law itself, sets this period: cited first, with the counting rules
+    assert [b["ref"] for b in d["basis"]][:4] == ["alp-interp/108/2", "alp/101", "cpl/85", "alp-interp/48"]
+    assert "alp/85" not in [b["ref"] for b in d["basis"]]
+    assert present.view("deadlines", r)["headline"][-1].startswith(f"第二审答辩期限：{int(due[:4])}年")
+
+
+@pytest.mark.parametrize("defendant", ["department", "township"])
+def test_department_or_township_case_has_no_annual_report_but_the_periodic_duty(defendant):
+    r = calc(complaint_served="2026-09-16", defendant=defendant)
+    assert set(by_id(r)) == {"answer", "register", "risk_report"}
+    assert [(x["id"], x["due"], x["kind"]) for x in r["duties"]] == [("periodic_report", None, "duty")]
+    duty = r["duties"][0]
+    assert duty["to"] == "同级司法行政机关" and [b["ref"] for b in duty["basis"]] == ["measures@2021/43/1"]
+    # every date of this 2026 case is in a year with holiday data: no warning about 2027
+    assert "holidays.arrangement_unknown" not in {w["code"] for w in r["warnings"]}
+
+
+@pytest.mark.parametrize("defendant", ["city_gov", "county_gov", None])
+def test_government_case_keeps_the_annual_report(defendant):
+    r = calc(complaint_served="2026-09-16", **({"defendant": defendant} if defendant else {}))
+    annual = by_id(r)["annual_report"]
+    assert annual["due"] == "2027-01-10" and r["duties"] == []
+    assert ("未选择被告" in annual["note"]) is (defendant is None)
+    # the 2027 warning is tied to the annual report row, and said so where all warnings are listed
+    unknown = [w for w in r["warnings"] if w["code"] == "holidays.arrangement_unknown"]
+    assert [w["deadline"] for w in unknown] == ["annual_report"]
+    v = present.view("deadlines", r)
+    row = next(t for t in v["timeline"] if t["id"] == "annual_report")
+    assert unknown[0]["text"] in row["warnings"]
+    assert all(t["warnings"] == [] for t in v["timeline"] if t["id"] in ("answer", "risk_report"))
+    assert any(w["text"].startswith("【年度行政应诉情况书面报告") and "2027年" in w["text"] for w in v["warnings"])
+
+
+def test_duties_without_a_date():
+    r = calc(complaint_served="2026-06-01", ruling_served="2026-09-10", ruling_kind="judgment",
+             ruling_effective="2026-09-28", performance_content=True, suggestion_received=True, settlement_reply=True)
+    duties = {x["id"]: x for x in r["duties"]}
+    assert list(duties) == ["settlement_reply", "performance_opinion", "performance", "suggestion_reply"]
+    expected = {"settlement_reply": "measures@2021/32/1", "performance_opinion": "measures@2021/33/1/2",
+                "performance": "measures@2021/35/1", "suggestion_reply": "measures@2021/36/1"}
+    for key, ref in expected.items():
+        assert duties[key]["due"] is None and duties[key]["basis"][0]["ref"] == ref
+        assert duties[key]["by"] and duties[key]["what"]
+    assert "行政争议审前和解中心" == duties["settlement_reply"]["to"]
+    assert "《行政诉讼法》第九十六条" in duties["performance"]["note"]
+    # undated duties are not deadlines: not in the calendar's list, shown last in the timeline
+    assert not set(duties) & set(by_id(r))
+    timeline = present.view("deadlines", r)["timeline"]
+    assert [t["date"] for t in timeline[-4:]] == ["无具体日期"] * 4 and timeline[-1]["kind"] == "duty"
+    refs = {b["ref"] for b in r["basis"]}
+    assert {"measures@2021/32/1", "measures@2021/33/1/2", "measures@2021/35/1", "measures@2021/36/1"} <= refs
+
+
+def test_settlement_reply_with_an_agreed_date():
+    # agreed date 2026-10-10 (make-up working Saturday) is shown as agreed, internal, never moved
+    r = calc(complaint_served="2026-09-16", settlement_reply=True, settlement_reply_due="2026-10-10")
+    d = by_id(r)["settlement_reply"]
+    assert (d["due"], d["kind"]) == ("2026-10-10", "internal") and "adjusted_from" not in d
+    assert r["duties"] == []
+    # on a rest day: answer by the last working day before (10-04 Sun -> 09-30 Wed)
+    r = calc(complaint_served="2026-09-16", settlement_reply=True, settlement_reply_due="2026-10-04")
+    w = next(w for w in r["warnings"] if w.get("deadline") == "settlement_reply")
+    assert "2026年9月30日" in w["text"]
+    # the date is ignored unless the duty is ticked (the form hides it)
+    assert "settlement_reply" not in by_id(calc(complaint_served="2026-09-16", settlement_reply_due="2026-10-04"))
+
+
+def test_duties_after_the_measures_expire_say_so():
+    r = calc(complaint_served="2027-03-01", defendant="department", suggestion_received=True)
+    duties = {x["id"]: x for x in r["duties"]}
+    assert duties["suggestion_reply"]["binding"] is False
+    assert {w["deadline"] for w in r["warnings"] if w["code"] == "measures.expired"} >= {"suggestion_reply",
+                                                                                      "periodic_report"}
+
+
+def test_rule_table_lists_the_duties_without_a_number():
+    from calculators.deadlines import DEADLINES, DUTIES, rule_table
+    t = rule_table()
+    assert len(t["rows"]) == len(DEADLINES) + len(DUTIES)
+    duty_rows = [row for row in t["rows"] if row[3].startswith("职责")]
+    assert len(duty_rows) == len(DUTIES) and all(row[2].startswith("未规定") for row in duty_rows)
+    appellee = next(row for row in t["rows"] if row[0].startswith("提出第二审答辩状"))
+    assert appellee[2] == "15日" and appellee[4].startswith("《行诉法解释》第一百零八条第二款")

@@ -265,7 +265,9 @@ def test_reconsideration_organ_as_joint_defendant_may_send_staff_only():
     assert r["head_must_appear"] is False and r["principal_must_appear"] is False
     items = {i["id"]: i for i in r["checklist"]["items"]}
     assert "复议机关可仅委托工作人员出庭应诉" in items["head"]["text"]
-    assert items["burden"]["text"].startswith("经复议的案件按第十四条分担举证责任：复议机关作为共同被告")
+    # the burden as alp-interp/135/2 states it (the undertaker calculator's words since issue 14)
+    assert items["burden"]["text"].startswith("经复议的案件按第十四条分担举证责任：原行政行为的合法性：作出原行政行为的行政机关"
+                                              "和复议机关共同承担举证责任")
     assert any("第二十四条" in n for n in texts({"blocks": [b for b in run("documents", case(
         defendant="city_gov", reconsidered=True, reconsideration_role="joint_reconsideration"))["documents"][4]["blocks"]]},
         ("note",)))

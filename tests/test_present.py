@@ -44,8 +44,9 @@ def test_undertaker_and_filing_headlines():
     assert view("undertaker", defendant="city_gov", reconsidered=True, government_role="sole")["headline"] == \
         ["应诉承办单位：同级司法行政机关（市司法局）"]
     # known 2026-01-10 + 6 months = 2026-07-10 (Friday); filed 08-01 -> late
-    v = view("filing_period", known_date="2026-01-10", filed_date="2026-08-01")
-    assert v["headline"] == ["原告起诉已超过法定起诉期限", "起诉期限届满日：2026年7月10日（星期五）"]
+    v = view("filing_period", known_date="2026-01-10", filed_date="2026-08-01", informed_of_period="informed")
+    assert v["headline"] == ["原告起诉已超过法定起诉期限", "起诉期限届满日：2026年7月10日（星期五）",
+                             "起诉的情形：直接起诉行政行为（未经复议）"]
 
 
 def test_calendar_file():

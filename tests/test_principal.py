@@ -132,6 +132,16 @@ def test_reconsideration_organ_still_sends_principal_when_an_item_applies():
     r = run("principal_appearance", {"plaintiff_count": 1, "court_notice": True,
                                      "reconsideration_role": "joint_reconsideration"})
     assert r["principal_must_appear"] is True and r["head_must_appear"] is True
+    # the reading of art. 22 over art. 24 is said, with the other one
+    reading = next(n for n in r["notes"] if "另一种理解" in n)
+    assert "第二十四条第一款" in reading and "第二十二条第一款" in reading and "前一种理解" in reading
+    assert "head-rules/3/1" in refs(r)
+
+
+def test_reconsideration_organ_without_an_item_has_no_reading_to_state():
+    r = run("principal_appearance", {"plaintiff_count": 1, "reconsideration_role": "joint_reconsideration"})
+    assert not any("另一种理解" in n for n in r["notes"])
+    assert any("《负责人出庭应诉规定》第三条第一款" in n for n in r["notes"])
 
 
 # ---- rule table ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Each field's `label` is the same words the calculator uses in its error messages
 from typing import NamedTuple
 
 from .principal import RECONSIDERATION_ROLES
+from .quarters import QUARTERS
 from .quota import AGENCIES
 from .undertaker import DEFENDANTS, GOVERNMENT_ROLES
 
@@ -184,6 +185,22 @@ FORMS = {f.name: f for f in (
              Field("real_estate", "bool", "因不动产提起诉讼", "", "alp/46/2"),
          ),
          ("measures/15/2/3",)),
+    Form("statistics", "统计分析",
+         "按年度或季度统计本机关台账中的案件：案件分布、负责人出庭应诉率、主要负责人出庭次数、败诉率、涉企行政案件和按期登记、"
+         "答辩情况，生成统计分析报告。",
+         (
+             Field("year", "int", "统计年度", "按起诉状副本送达日期所在年度统计。", "measures/43/1", required=True,
+                   minimum=2000),
+             Field("quarter", "choice", "统计期间", "", "measures/43/1", options=QUARTERS, default="0"),
+             Field("agency", "choice", "机关类别", "县（市、区）人民政府和市属开发区管委会主要负责人每年至少出庭应诉一次；"
+                   "召开案件研讨会的要求针对市直部门。", "measures/21/1", required=True, options=AGENCIES,
+                   default="city_department"),
+             Field("agency_name", "text", "填报单位", "写入统计分析报告和导出的统计数据。", "measures/43/1"),
+             Field("as_of", "date", "统计截止日期", "开庭日期不晚于该日的案件计入负责人出庭应诉率；不填为统计期间末日。",
+                   "measures/20/1"),
+         ),
+         ("measures/20/1", "measures/21/1", "measures/22/1", "measures/22/2", "measures/23/1", "measures/38/1",
+          "measures/43/1")),
     Form("documents", "应诉文书生成",
          "填写案件基本情况，生成答辩状、证据目录、法定代表人身份证明书、授权委托书、出庭应诉负责人身份证明书、"
          "败诉风险评估报告提纲和应诉工作清单，可打印或下载为 Word 文档。",

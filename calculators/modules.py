@@ -5,3 +5,4 @@ from . import quota  # noqa: F401
 from . import deadlines  # noqa: F401
 from . import filing_period  # noqa: F401
 from . import documents  # noqa: F401
+from . import statistics  # noqa: F401

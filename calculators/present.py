@@ -89,12 +89,27 @@ def _filing(r: dict) -> dict:
                          *([{"title": "各项期限", "items": items}] if items else [])]}
 
 
+def _statistics(r: dict) -> dict:
+    if "agencies" in r:   # the justice bureau's area
+        headline = [f"{f['title']}：{f['value']}" for f in r["figures"]]
+        items = [{"text": f"{m['agency']}：{m['what']}"} for m in r["misses"]]
+        return {"headline": headline, "tone": "alert" if r["misses"] else "ok",
+                "sections": [{"title": "未达到要求的单位", "items": items}] if items else []}
+    headline = [f"{r['period']['label']}：{f['title']}{f['value']}" if i == 0 else f"{f['title']}：{f['value']}"
+                for i, f in enumerate(r["figures"][:3])]
+    missed = [f for f in r["figures"] if f["met"] is False]
+    items = [{"text": f"{f['title']}：{f['value']}。{f['note']}", "ref": f["refs"][0]["ref"]} for f in r["figures"]]
+    return {"headline": headline, "tone": "alert" if missed else "ok",
+            "sections": [{"title": "统计数据", "items": items}]}
+
+
 PRESENTERS = {
     "deadlines": _deadlines,
     "undertaker": _undertaker,
     "principal_appearance": _principal,
     "appearance_quota": _quota,
     "filing_period": _filing,
+    "statistics": _statistics,
 }
 
 

@@ -16,6 +16,7 @@ PAGES = {
     "appearance_quota": "calculators/quota.md",
     "filing_period": "calculators/filing-period.md",
     "documents": "calculators/documents.md",
+    "statistics": "ledger/statistics.md",
 }
 
 MODULES = {
@@ -24,6 +25,7 @@ MODULES = {
     "principal_appearance": "principal",
     "appearance_quota": "quota",
     "filing_period": "filing_period",
+    "statistics": "statistics",
 }
 
 INPUT_TYPES = {"date": "date", "int": "number", "amount": "number", "text": "text"}

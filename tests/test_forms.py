@@ -18,6 +18,7 @@ VALID = {
     "principal_appearance": {"plaintiff_count": 1},
     "appearance_quota": {"agency": "other", "cases": 3, "principal_appearances": 1},
     "filing_period": {"known_date": "2026-01-10", "filed_date": "2026-03-01"},
+    "statistics": {"year": 2026, "agency": "city_department", "cases": []},
     "documents": {"court": "聊城市东昌府区人民法院", "case_number": "（2026）鲁1502行初1号", "plaintiffs": "张某",
                   "agency_name": "聊城市某局", "representative_name": "李某", "representative_title": "局长",
                   "defendant": "department", "complaint_served": "2026-09-16",

@@ -264,7 +264,7 @@ def _case_view(record: dict, today: dt.date, due: list) -> dict:
             continue
         settled = d["id"] in done or bool(case.get(SETTLED_BY.get(d["id"], "")))
         item = {"id": d["id"], "title": d["title"], "due": d["due"], "kind": d["kind"],
-                "basis": [{"ref": b["ref"], "label": b["label"]} for b in d["basis"]], "settled": settled}
+                "basis": [cited(b["ref"]) for b in d["basis"]], "settled": settled}
         items.append(item)
         days = (dt.date.fromisoformat(d["due"]) - today).days
         bucket = _bucket(days)
@@ -572,3 +572,42 @@ def labels() -> dict:
 
 def cited(ref: str) -> dict:
     return {"ref": ref, "label": provisions.label(ref, short=True)}
+
+
+# --- one calendar for every upcoming deadline ---------------------------------------------------
+
+def calendar(params: dict) -> dict:
+    """{"cases", "today", "stamp"} -> {"text": iCalendar, "events": n}: every deadline not yet
+    settled and not before today, of every case, each event titled with its case number (the
+    events of calculators/ics.py, one calendar)."""
+    from . import ics
+
+    today = inputs.date(params, "today", "今天")
+    try:
+        stamp = dt.datetime.fromisoformat(str(params.get("stamp", "")).replace("Z", "+00:00"))
+    except ValueError:
+        stamp = dt.datetime(2000, 1, 1)
+    head, events = None, []
+    for record in params.get("cases") or []:
+        try:
+            case = read_case(record)
+            result = run("deadlines", deadline_params(case))
+        except InputError:
+            continue
+        done = set(case.get("done_deadlines") or [])
+        upcoming = [d for d in result["deadlines"] if d["id"] in CASE_DEADLINES and d["due"] >= today.isoformat()
+                    and d["id"] not in done and not case.get(SETTLED_BY.get(d["id"], ""))]
+        if not upcoming:
+            continue
+        lines = ics.calendar({"deadlines": upcoming}, stamp=stamp, case_name=case["case_number"]).split("\r\n")
+        first = lines.index("BEGIN:VEVENT")
+        head = head or lines[:first]
+        events += lines[first:lines.index("END:VCALENDAR")]
+    if head is None:
+        raise InputError(None, "没有今天及以后到期、尚未办结的期限，无需生成日历文件。")
+    text = "\r\n".join(head + events + ["END:VCALENDAR"]) + "\r\n"
+    return {"text": text, "events": events.count("BEGIN:VEVENT")}
+
+
+ACTIONS = {"ledger.overview": overview, "ledger.ics": calendar, "ledger.export": export_workbook,
+           "ledger.read": read_workbook, "ledger.import": import_rows}

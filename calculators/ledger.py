@@ -103,6 +103,9 @@ ALIASES = {
     "undertaker": {"acting_agency": "undertaker_unit"},
 }
 
+# The calculator pages about one case: they offer to read and write a case of the ledger.
+CASE_FORMS = ("deadlines", "undertaker", "principal_appearance", "filing_period", "documents")
+
 # Columns of the Excel ledger, in order (the record's fields), and the computed ones after them.
 COLUMNS = tuple(name for _, _, names in GROUPS for name in names)
 COMPUTED_COLUMNS = (("stage", "办理阶段"), ("due_register", "登记期限"), ("due_answer", "答辩举证期限"),
@@ -129,6 +132,12 @@ def fields() -> dict:
 
 FIELDS = fields()
 assert all(n in FIELDS for n in COLUMNS), "every ledger column is a field of some form"
+
+
+def case_fields(form_name: str) -> dict | None:
+    """What a calculator page tells the ledger's case control: its aliases (page field -> record
+    field), or None for a page that is not about one case (the yearly quota)."""
+    return dict(ALIASES.get(form_name, {})) if form_name in CASE_FORMS else None
 
 
 def form_spec() -> dict:
@@ -609,5 +618,10 @@ def calendar(params: dict) -> dict:
     return {"text": text, "events": events.count("BEGIN:VEVENT")}
 
 
-ACTIONS = {"ledger.overview": overview, "ledger.ics": calendar, "ledger.export": export_workbook,
+def check(params: dict) -> dict:
+    """{"case": record} -> {"case": the record checked (read_case)}: the ledger form's save."""
+    return {"case": read_case(params.get("case"))}
+
+
+ACTIONS = {"ledger.check": check, "ledger.overview": overview, "ledger.ics": calendar, "ledger.export": export_workbook,
            "ledger.read": read_workbook, "ledger.import": import_rows}

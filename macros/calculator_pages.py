@@ -103,7 +103,7 @@ def form_html(name: str, page: str) -> str:
     return "\n".join([
         # (data attribute, not a <script type="application/json">: instant navigation re-runs scripts)
         f'<form class="calc-form" data-calculator="{name}" data-refs="{html.escape(json.dumps(refs, ensure_ascii=False))}"'
-        ' novalidate autocomplete="off">',
+        + _case_fields(name) + ' novalidate autocomplete="off">',
         '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容不会发送到任何地方。</div>',
         *rows,
         '<p class="calc-error" data-error-for="" role="alert" hidden></p>',
@@ -114,6 +114,14 @@ def form_html(name: str, page: str) -> str:
         "</form>",
         '<div class="calc-result" data-calc-result aria-live="polite"></div>',
     ]) + "\n"
+
+
+def _case_fields(name: str) -> str:
+    """data-case-fields on a form about one case: the ledger's case control (ledger-store.js)
+    offers the ledger's cases there, with the page's field names that differ from the record's."""
+    from calculators.ledger import case_fields
+    aliases = case_fields(name)
+    return "" if aliases is None else f' data-case-fields="{html.escape(json.dumps(aliases), quote=True)}"'
 
 
 def encoded_articles(name: str, page: str) -> str:

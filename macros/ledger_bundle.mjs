@@ -8,6 +8,8 @@
                  "fflate" resolves to ledger_vendor/fflate-sync.js so that no blob: Worker is
                  ever made (the Content-Security-Policy allows none);
    - charts.js   Chart.js with the bar and doughnut charts only (window.Chart);
+   - crypto.js   AES-GCM and PBKDF2 (@noble/ciphers, @noble/hashes) for password-protected files
+                 where the browser lacks WebCrypto (plain-http intranets);
    - <name>.LICENSE.txt  the licence of every package that went into each bundle.
    Prints {file: {bytes, packages}} as JSON. Output is deterministic (same inputs, same bytes). */
 import { createRequire } from "node:module";
@@ -23,6 +25,7 @@ const esbuild = require("esbuild");
 const BUNDLES = {
   "xlsx.js": "xlsx-entry.js",
   "charts.js": "charts-entry.js",
+  "crypto.js": "crypto-entry.js",
 };
 
 const syncFflate = {

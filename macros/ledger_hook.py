@@ -5,7 +5,9 @@ nothing fetched, nothing from a CDN), which writes into ``site_dir/assets/javasc
 
 - ``xlsx.js``   read-excel-file + write-excel-file (.xlsx import and export of the ledger);
 - ``charts.js`` Chart.js, only the bar and doughnut charts (the statistics page);
-- ``xlsx.LICENSE.txt``, ``charts.LICENSE.txt`` — the MIT licences of every bundled package.
+- ``crypto.js`` AES-GCM and PBKDF2 (@noble/ciphers, @noble/hashes) for password-protected
+  files where the browser has no WebCrypto (it has none on a plain-http intranet);
+- ``<name>.LICENSE.txt`` — the MIT licences of every bundled package.
 
 Both are classic scripts (no eval, no blob: workers: they run under the site's strict
 Content-Security-Policy) loaded by overrides/assets/javascripts/ledger.js on first use.
@@ -21,7 +23,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TARGET = Path("assets") / "javascripts" / "vendor"
-PACKAGES = ("chart.js", "read-excel-file", "write-excel-file", "esbuild")
+PACKAGES = ("chart.js", "read-excel-file", "write-excel-file", "@noble/ciphers", "@noble/hashes", "esbuild")
 NPM_HINT = "请先运行 npm ci（在项目根目录安装 package-lock.json 锁定的依赖）"
 
 

@@ -181,10 +181,16 @@
     var lastResult = null;
 
     fill(form, saved(form));
+    // The ledger's case control (ledger-store.js): a chosen case's facts fill the form, and what
+    // is typed goes to that case instead of this page's own saved input.
+    var linked = form.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(form, {
+      fill: function (values) { fill(form, values || saved(form)); },
+      changed: function () { calculate(); }
+    }) : null;
 
     function calculate() {
       var params = readParams(form);
-      save(form);
+      if (!linked || !linked.active()) save(form);
       var mine = ++sequence;
       window.YingsuCalc.view(name, params).then(function (answer) {
         if (mine !== sequence) return;
@@ -223,7 +229,7 @@
     if (icsButton) {
       icsButton.addEventListener("click", function () {
         if (!lastResult) return;
-        window.YingsuCalc.ics(lastResult).then(function (text) {
+        window.YingsuCalc.ics(lastResult, linked && linked.active() ? linked.caseNumber() : "").then(function (text) {
           download("行政应诉期限.ics", text, "text/calendar;charset=utf-8");
         }, function (error) { showError(form, null, error.message); });
       });

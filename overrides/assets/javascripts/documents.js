@@ -96,6 +96,7 @@
     var timer = null;
     var sequence = 0;
     var touched = false; // no error messages before the user has entered anything
+    var linked = null;   // the ledger's case control, once attached
 
     /* -- flat fields -- */
     function boxes() {
@@ -236,6 +237,7 @@
     }
 
     function save() {
+      if (linked && linked.active()) { draftState.textContent = "已保存到台账中的本案。"; return; }
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify(draft()));
         draftState.textContent = "草稿已保存在本机浏览器。";
@@ -596,6 +598,16 @@
     var saved = stored();
     touched = !!saved;
     fill(saved);
+    // The ledger's case control (ledger-store.js): a chosen case's facts and lists fill the form,
+    // and what is typed goes to that case instead of this page's own draft.
+    linked = app.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(app, {
+      fill: function (values, caseLists) {
+        fill(values ? { fields: values, agents: caseLists.agents, evidence: caseLists.evidence } : stored());
+        touched = !!values || !!stored();
+      },
+      changed: function () { clearTimeout(timer); generate(); },
+      lists: function () { return { agents: readRows("agents"), evidence: readRows("evidence") }; }
+    }) : null;
     window.addEventListener("afterprint", function () { printOnly(null); });
     generate();
   }

@@ -256,6 +256,14 @@ def _bucket(days: int) -> str | None:
     return None
 
 
+def _applies(deadline_id: str, case: dict) -> bool:
+    """A deadline of this case: not the agency's annual report; the loss-risk report only where
+    the case records a risk of losing ([[measures/18/1]])."""
+    if deadline_id == "risk_report":
+        return bool(case.get("loss_risk"))
+    return deadline_id in CASE_DEADLINES
+
+
 def _case_view(record: dict, today: dt.date, due: list) -> dict:
     case_id = record.get("id") if isinstance(record, dict) else None
     number = str(record.get("case_number") or "") if isinstance(record, dict) else ""
@@ -269,7 +277,7 @@ def _case_view(record: dict, today: dt.date, due: list) -> dict:
     closed = stage(case, today) == "已结案"
     items = []
     for d in result["deadlines"]:
-        if d["id"] not in CASE_DEADLINES:
+        if not _applies(d["id"], case):
             continue
         settled = d["id"] in done or bool(case.get(SETTLED_BY.get(d["id"], "")))
         item = {"id": d["id"], "title": d["title"], "due": d["due"], "kind": d["kind"],
@@ -604,7 +612,7 @@ def calendar(params: dict) -> dict:
         except InputError:
             continue
         done = set(case.get("done_deadlines") or [])
-        upcoming = [d for d in result["deadlines"] if d["id"] in CASE_DEADLINES and d["due"] >= today.isoformat()
+        upcoming = [d for d in result["deadlines"] if _applies(d["id"], case) and d["due"] >= today.isoformat()
                     and d["id"] not in done and not case.get(SETTLED_BY.get(d["id"], ""))]
         if not upcoming:
             continue

@@ -60,7 +60,8 @@ def _settings() -> str:
             '<div class="calc-field"><label for="ledger-agency-name">单位名称</label>'
             '<input type="text" id="ledger-agency-name" name="agency_name" maxlength="100"></div>'
             '<div class="calc-field"><label for="ledger-agency">机关类别</label>'
-            f'<select id="ledger-agency" name="agency">{options}</select></div></fieldset>')
+            f'<select id="ledger-agency" name="agency"><option value="">（请选择）</option>{options}</select></div>'
+            '<p class="calc-help">用于统计分析（年度出庭指标、案件研讨会）和导出文件。</p></fieldset>')
 
 
 def _files() -> str:

@@ -140,7 +140,7 @@ def test_mapping_must_name_the_required_columns_once():
 
 def test_deadlines_across_cases_by_bucket_with_settled_ones_left_out():
     cases = [
-        {"id": "a", "case_number": "A", "complaint_served": "2026-09-16"},                     # register overdue
+        {"id": "a", "case_number": "A", "complaint_served": "2026-09-16", "loss_risk": True},   # register overdue
         {"id": "b", "case_number": "B", "complaint_served": "2026-09-16", "registered_date": "2026-09-17"},
         {"id": "c", "case_number": "C", "complaint_served": "2026-09-20"},
         {"id": "d", "case_number": "D", "complaint_served": "2026-09-16", "ruling_served": "2026-09-18",
@@ -154,6 +154,7 @@ def test_deadlines_across_cases_by_bucket_with_settled_ones_left_out():
     assert due[("C", "register")] == "today"                  # 20 Sep + 3 days = 23 Sep
     assert due[("A", "answer")] == "month"                    # 8 Oct: 15 days ahead
     assert due[("A", "risk_report")] == "week"                # 28 Sep: 3rd working day before 8 Oct (1–7 Oct off)
+    assert ("C", "risk_report") not in due                    # no risk of losing recorded: no report due
     assert due[("D", "appeal")] == "week"                     # order: 10 days from 18 Sep = 28 Sep
     assert due[("D", "appeal_proposal")] == "today"           # 5 days from 18 Sep (internal)
     assert r["counts"]["overdue"] == sum(1 for b in due.values() if b == "overdue")
@@ -171,10 +172,10 @@ def test_a_deadline_marked_done_leaves_the_list():
 
 
 def test_one_calendar_for_every_upcoming_deadline():
-    cases = [{"id": "a", "case_number": "A", "complaint_served": "2026-09-16"},
+    cases = [{"id": "a", "case_number": "A", "complaint_served": "2026-09-16", "loss_risk": True},
              {"id": "b", "case_number": "B", "complaint_served": "2026-09-18"}]
     text = page.ACTIONS["ledger.ics"]({"cases": cases, "today": "2026-09-17", "stamp": "2026-09-17T08:00:00Z"})["text"]
-    assert text.count("BEGIN:VEVENT") == 6          # register, risk report, answer × 2 cases
+    assert text.count("BEGIN:VEVENT") == 5          # register and answer × 2 cases, A's loss-risk report
     assert "SUMMARY:【A】登记行政应诉法律文书（内部期限）" in text
     assert "DTSTART;VALUE=DATE:20261008" in text
 

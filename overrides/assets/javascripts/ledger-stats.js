@@ -41,6 +41,14 @@
   }
 
   /* ---- the statistics form ---- */
+  function defaults(form) {
+    form.querySelectorAll("[data-default]").forEach(function (input) {
+      var value = input.getAttribute("data-default");
+      if (value !== "today") input.value = value;
+    });
+    form.querySelector('[name="year"]').value = P().today().slice(0, 4);
+  }
+
   function formParams(form) {
     var out = {};
     form.querySelectorAll("[name]").forEach(function (input) {
@@ -223,7 +231,7 @@
     var instances = [];
     var last = null;
     var sequence = 0;
-    form.querySelector('[name="year"]').value = P().today().slice(0, 4);
+    defaults(form);
     STORE().settings().then(function (s) {
       if (s.agency) form.querySelector('[name="agency"]').value = s.agency;
       if (s.agency_name) form.querySelector('[name="agency_name"]').value = s.agency_name;
@@ -344,7 +352,7 @@
     var panel = el("div", "ledger-import");   // the password form of a protected file
     panel.hidden = true;
     sourcesBox.parentNode.insertBefore(panel, sourcesBox);
-    form.querySelector('[name="year"]').value = P().today().slice(0, 4);
+    defaults(form);
 
     function renderSources() {
       sourcesBox.textContent = "";

@@ -183,7 +183,7 @@
         records = all;
         render();
         var mine = ++sequence;
-        if (!all.length) return;
+        if (!all.length) { listBox.dataset.state = "done"; return; }
         run("ledger.overview", { cases: all, today: today() }).then(function (r) {
           if (mine !== sequence) return;
           views = {};

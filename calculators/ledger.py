@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 
 from . import inputs, provisions
 from .deadlines import DEADLINES
@@ -195,6 +196,22 @@ def _d(case: dict, name: str) -> dt.date | None:
 
 # --- one case's computed view ------------------------------------------------------------------
 
+_DEADLINES_MEMO: dict = {}
+
+
+def deadlines_of(case: dict) -> dict:
+    """The `deadlines` calculator's result for a record, remembered per distinct input (cases
+    served on the same day share it; a ledger of thousands has a few hundred distinct inputs).
+    The result is shared: read it, never change it."""
+    params = deadline_params(case)
+    key = json.dumps(params, sort_keys=True)
+    if key not in _DEADLINES_MEMO:
+        if len(_DEADLINES_MEMO) > 50_000:
+            _DEADLINES_MEMO.clear()
+        _DEADLINES_MEMO[key] = run("deadlines", params)
+    return _DEADLINES_MEMO[key]
+
+
 def deadline_params(case: dict) -> dict:
     """The `deadlines` calculator's input from a record (same field names)."""
     names = [f.name for f in FORMS["deadlines"].fields]
@@ -225,7 +242,8 @@ def stage(case: dict, today: dt.date) -> str:
 
 def overview(params: dict) -> dict:
     """Every case's deadlines (by the `deadlines` calculator) and stage, and what is due across
-    cases: overdue, today, within 7 and within 30 days (settled deadlines left out).
+    cases: overdue, today, within 7 and within 30 days (settled deadlines left out), each due
+    item with the provisions behind it.
 
     {"cases": [record…], "today": ISO} -> {"cases": [{id, case_number, stage, deadlines, error?}],
     "due": [{case, case_number, id, title, due, kind, basis, days, bucket}], "counts": {bucket: n}}"""
@@ -269,7 +287,7 @@ def _case_view(record: dict, today: dt.date, due: list) -> dict:
     number = str(record.get("case_number") or "") if isinstance(record, dict) else ""
     try:
         case = read_case(record)
-        result = run("deadlines", deadline_params(case))
+        result = deadlines_of(case)
     except InputError as error:
         return {"id": case_id, "case_number": number, "stage": "", "deadlines": [],
                 "error": {"field": error.field, "message": error.message}}
@@ -280,13 +298,13 @@ def _case_view(record: dict, today: dt.date, due: list) -> dict:
         if not _applies(d["id"], case):
             continue
         settled = d["id"] in done or bool(case.get(SETTLED_BY.get(d["id"], "")))
-        item = {"id": d["id"], "title": d["title"], "due": d["due"], "kind": d["kind"],
-                "basis": [cited(b["ref"]) for b in d["basis"]], "settled": settled}
+        item = {"id": d["id"], "title": d["title"], "due": d["due"], "kind": d["kind"], "settled": settled}
         items.append(item)
         days = (dt.date.fromisoformat(d["due"]) - today).days
         bucket = _bucket(days)
         if bucket and not settled and not (closed and days < 0):
-            due.append({**item, "case": case_id, "case_number": case["case_number"], "days": days, "bucket": bucket})
+            due.append({**item, "basis": [cited(b["ref"]) for b in d["basis"]], "case": case_id,
+                        "case_number": case["case_number"], "days": days, "bucket": bucket})
     return {"id": case_id, "case_number": case["case_number"], "stage": stage(case, today), "deadlines": items}
 
 
@@ -349,8 +367,7 @@ def _width(f: Field) -> int:
 
 def _computed(case: dict, today: dt.date) -> dict:
     try:
-        result = run("deadlines", deadline_params(case))
-        by_id = {d["id"]: d["due"] for d in result["deadlines"]}
+        by_id = {d["id"]: d["due"] for d in deadlines_of(case)["deadlines"]}
     except InputError:
         by_id = {}
     must = principal_must_appear(case)
@@ -587,8 +604,14 @@ def labels() -> dict:
     return {n: f.label for n, f in FIELDS.items()}
 
 
+@lru_cache(maxsize=None)
+def _label(ref: str) -> str:
+    return provisions.label(ref, short=True)
+
+
 def cited(ref: str) -> dict:
-    return {"ref": ref, "label": provisions.label(ref, short=True)}
+    """{"ref", "label"}: a provision as the pages link it (short label)."""
+    return {"ref": ref, "label": _label(ref)}
 
 
 # --- one calendar for every upcoming deadline ---------------------------------------------------
@@ -608,7 +631,7 @@ def calendar(params: dict) -> dict:
     for record in params.get("cases") or []:
         try:
             case = read_case(record)
-            result = run("deadlines", deadline_params(case))
+            result = deadlines_of(case)
         except InputError:
             continue
         done = set(case.get("done_deadlines") or [])

@@ -12,7 +12,9 @@ statistics page measures:
 - shown:   from the request to the figures on screen (what the user waits for);
 - page:    the longest main-thread task while the worker computes (PerformanceObserver
            "longtask"; none means no task over 50 ms: the page stays usable), and how many
-           animation frames ran meanwhile.
+           animation frames ran meanwhile;
+- deadlines: every case's deadlines and the list across cases (ledger.overview), what the
+           cases and deadlines pages compute (no target; for information).
 
 Target (issue 20): 5,000 cases under 2 s for the statistics, the page usable while it runs.
 Exit status 1 if a target is missed. Timings are noisy on the shared 2-core machine: the median
@@ -86,8 +88,11 @@ RUN = """async () => {
   counting = false;
   await new Promise(res => setTimeout(res, 100));   // let the observer deliver the last entries
   observer.disconnect();
+  const t5 = performance.now();
+  await YingsuCalc.run("ledger.overview", {cases: records, today: "2026-11-29"});
+  const overview = performance.now() - t5;
   return {load: t1 - t0, compute: t2 - t1, shown: t4 - t3, total: r.counts.total,
-          longest: long.length ? Math.max(...long) : 0, frames};
+          longest: long.length ? Math.max(...long) : 0, frames, overview};
 }"""
 
 
@@ -100,7 +105,8 @@ def measure(page, base: str, n: int, runs: int) -> dict:
     page.wait_for_selector('[data-stats-result][data-state="done"]', timeout=120_000)
     results = [page.evaluate(RUN) for _ in range(runs)]
     assert all(r["total"] == n for r in results), results
-    return {k: statistics.median(r[k] for r in results) for k in ("load", "compute", "shown", "longest", "frames")}
+    return {k: statistics.median(r[k] for r in results)
+            for k in ("load", "compute", "shown", "longest", "frames", "overview")}
 
 
 def main() -> int:
@@ -116,11 +122,12 @@ def main() -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=smoke_browser.CHROMIUM, args=smoke_browser.CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 768})
-            print(f"{'cases':>6} {'load ms':>8} {'compute ms':>11} {'shown ms':>9} {'longest task ms':>16} {'frames':>7}")
+            print(f"{'cases':>6} {'load ms':>8} {'compute ms':>11} {'shown ms':>9} {'longest task ms':>16} {'frames':>7}"
+                  f" {'deadlines ms':>13}")
             for n in SIZES:
                 m = measure(page, server.base_url, n, args.runs)
                 print(f"{n:>6} {m['load']:>8.0f} {m['compute']:>11.0f} {m['shown']:>9.0f} {m['longest']:>16.0f} "
-                      f"{m['frames']:>7.0f}")
+                      f"{m['frames']:>7.0f} {m['overview']:>13.0f}")
                 if n == 5000 and m["load"] + m["compute"] > TARGET_MS:
                     print(f"  target missed: statistics of {n} cases took {m['load'] + m['compute']:.0f} ms (> {TARGET_MS} ms)")
                     failed = True

@@ -71,8 +71,9 @@
 
   /* ---- rendering figures ---- */
   function metText(f) {
+    if (f.id === "enterprise" && f.met !== null) return f.met ? "无须召开" : "应召开研讨会";
     if (f.met === true) return "达到";
-    if (f.met === false) return f.id === "enterprise" ? "应召开研讨会" : "未达到";
+    if (f.met === false) return "未达到";
     return "—";
   }
 

@@ -374,6 +374,19 @@ def report(result: dict) -> dict:
 
 # --- the justice bureau's area ------------------------------------------------------------------
 
+def _counts(raw, name: str) -> dict:
+    """An agency's counts as given (a statistics file read back): every count a whole number."""
+    if not isinstance(raw, dict):
+        raise InputError("agencies", f"“{name}”的统计数据有误。")
+    out = {}
+    for key, label in COUNTS.items():
+        try:
+            out[key] = inputs.integer(raw, key, label, required=False, default=0)
+        except InputError as error:
+            raise InputError("agencies", f"“{name}”：{error.message}") from None
+    return out
+
+
 def area(params: dict) -> dict:
     """Several agencies' ledgers (or statistics files): each agency's figures, the area's
     totals and the agencies that miss a target."""
@@ -391,9 +404,12 @@ def area(params: dict) -> dict:
         except InputError as error:
             raise InputError("agencies", f"“{name}”：{error.message}") from None
         if entry.get("counts") is not None:
-            counts = {k: int(entry["counts"].get(k, 0)) for k in COUNTS}
+            counts = _counts(entry["counts"], name)
         else:
-            counts = tally(entry.get("cases") or [], start, end, as_of)["counts"]
+            cases = entry.get("cases") or []
+            if not isinstance(cases, list) or len(cases) > ledger.MAX_CASES:
+                raise InputError("agencies", f"“{name}”的案件应为不超过{ledger.MAX_CASES}件的列表。")
+            counts = tally(cases, start, end, as_of)["counts"]
         figs, quota = figures(counts, agency)
         by_id = {f["id"]: f for f in figs}
         totals.update(counts)

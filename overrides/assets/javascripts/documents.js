@@ -574,6 +574,8 @@
       clearTimeout(armed);
       armed = null;
       clearButton.textContent = "清除草稿";
+      clearTimeout(timer);   // a change still waiting (e.g. the field left by this click) must not save the draft again
+      delete result.dataset.pending;
       try { localStorage.removeItem(STORAGE_KEY); } catch (e) { /* storage disabled */ }
       fill(null);
       touched = false;

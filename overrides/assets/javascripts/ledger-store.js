@@ -296,7 +296,7 @@
     bar.setAttribute("data-case-control", "");
     var label = el("label", null, "关联台账案件");
     var select = el("select");
-    select.id = "ledger-case-" + Math.random().toString(36).slice(2, 8);
+    select.id = "ledger-case-" + (element.getAttribute("data-calculator") || "page");
     label.htmlFor = select.id;
     select.setAttribute("data-case-select", "");
     var state = el("span", "ledger-link-state");

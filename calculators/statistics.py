@@ -344,6 +344,10 @@ def read_file(rows: list) -> dict:
             "year": int(year) if isinstance(year, (int, float)) else None, "quarter": quarter}
 
 
+def _cn(iso: str) -> str:
+    return b.cn_date(dt.date.fromisoformat(iso))
+
+
 def report(result: dict) -> dict:
     """统计分析报告 (measures/43/1) as the documents' block model: the figures, the charts, and
     placeholders for the analysis and summary the office writes."""
@@ -351,8 +355,8 @@ def report(result: dict) -> dict:
     label = result["period"]["label"]
     title = f"{name}{label}行政应诉工作统计分析报告"
     blocks = [b.title(title), b.heading("一、基本情况"),
-              b.paragraph(f"{label}（{result['period']['start']}至{result['period']['end']}），本机关共收到行政诉讼案件"
-                          f"{result['counts']['total']}件。主要统计数据如下（统计截至{result['period']['as_of']}）。")]
+              b.paragraph(f"{label}（{_cn(result['period']['start'])}至{_cn(result['period']['end'])}），本机关共收到行政诉讼案件"
+                          f"{result['counts']['total']}件。主要统计数据如下（统计截至{_cn(result['period']['as_of'])}）。")]
     rows = [b.row(str(i + 1), f["title"], f["value"] + (f"（{f['note']}）" if f["note"] else ""),
                   f["target"] or "—", "；".join(r["label"] for r in f["refs"]))
             for i, f in enumerate(result["figures"])]

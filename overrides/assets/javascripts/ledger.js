@@ -42,6 +42,7 @@
 
   /* ---- what every ledger page shares ---- */
   function common(app) {
+    var area = app.dataset.ledgerPage === "area";   // works on imported files, not on this browser's ledger
     var status = app.querySelector("[data-calc-status]");
     var reminder = app.querySelector("[data-backup-reminder]");
     var storageError = app.querySelector("[data-storage-error]");
@@ -49,7 +50,9 @@
       if (!document.body.contains(app)) { unsubscribe(); return; }
       status.dataset.state = s.state;
       if (s.state === "loading") status.textContent = "正在启动计算程序（" + Math.round(s.percent) + "%）……台账已可查看。";
-      else if (s.state === "ready") status.textContent = "台账保存在本机浏览器中，不会发送到任何地方。";
+      else if (s.state === "ready") {
+        status.textContent = area ? "导入的文件只在本页中汇总，不保存、不发送到任何地方。" : "台账保存在本机浏览器中，不会发送到任何地方。";
+      }
       else if (s.state === "failed") status.textContent = s.message;
     });
 
@@ -59,6 +62,7 @@
     }
 
     function remind() {
+      if (area) return Promise.resolve();
       return Promise.all([STORE().backupState(), STORE().list()]).then(function (v) {
         var state = v[0], count = v[1].length;
         var stale = count > 0 && state.changed && (!state.exported || state.changed > state.exported);

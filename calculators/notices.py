@@ -15,6 +15,8 @@ Codes in use (one line each, so a reader sees them all):
 - ``filing.late_excusable``          a late suit may be excused (alp/48)
 - ``filing.not_informed``            the agency did not state the time limit for suing
 - ``filing.premature``               the suit came before the period its limit runs from had ended (``route``)
+- ``statistics.invalid_case``        ledger records that could not be read were left out of the figures
+- ``statistics.appearance_unrecorded``  heard cases without a record of who appeared
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ with its presentation model, and the calendar file of a deadlines result. The br
 dispatches the names in ACTIONS here and every other name to ``calculators.run``."""
 import datetime as dt
 
-from . import ics, present
+from . import ics, ledger, present
 from .errors import InputError
 from .registry import run
 
@@ -27,4 +27,4 @@ def calendar(params: dict) -> dict:
     return {"text": ics.calendar(result, stamp=stamp, case_name=str(params.get("case_name") or ""))}
 
 
-ACTIONS = {"page.view": view, "page.ics": calendar}
+ACTIONS = {"page.view": view, "page.ics": calendar, **ledger.ACTIONS}   # the ledger pages' batch work

@@ -1,11 +1,14 @@
 """The calculators: every module of this package that declares ``SPEC`` (calculators/spec.py).
 
 Nothing else lists them: adding a calculator is one rules module with its SPEC, and one test file.
+Only modules whose source declares (or imports) a SPEC are imported here, so helper modules
+(worker, page, ledger …) may use the registry at import time.
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,13 +16,19 @@ from .errors import InputError
 from .spec import Spec
 
 PACKAGE = Path(__file__).resolve().parent
+DECLARES = re.compile(r"^(?:SPEC\s*=|from\s+\S+\s+import\s+.*\bSPEC\b)", re.M)
+
+
+def _declares_spec(module: pkgutil.ModuleInfo) -> bool:
+    source = PACKAGE / module.name / "__init__.py" if module.ispkg else PACKAGE / f"{module.name}.py"
+    return source.is_file() and DECLARES.search(source.read_text(encoding="utf-8")) is not None
 
 
 @lru_cache(maxsize=None)
 def _specs() -> tuple[Spec, ...]:
     found = []
     for module in sorted(pkgutil.iter_modules([str(PACKAGE)]), key=lambda m: m.name):
-        if module.name.startswith("_"):
+        if module.name.startswith("_") or not _declares_spec(module):
             continue
         spec = getattr(importlib.import_module(f"{__package__}.{module.name}"), "SPEC", None)
         if isinstance(spec, Spec):

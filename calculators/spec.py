@@ -37,7 +37,8 @@ class Spec(NamedTuple):
     slug: str = ""                 # page: calculators/<slug>/ (default: name with - for _)
     order: int = 50                # place in the navigation and the index table
     page: bool = True              # False: the page is written by hand (docs/calculators/<slug>.md)
+    path: str = ""                 # a hand-written page elsewhere (ledger/statistics.md): not in the 计算器 nav
 
     @property
     def page_path(self) -> str:
-        return f"calculators/{self.slug or self.name.replace('_', '-')}.md"
+        return self.path or f"calculators/{self.slug or self.name.replace('_', '-')}.md"

@@ -89,6 +89,12 @@ def define_env(env):
     def to_json(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
+    @env.macro
+    def ledger_app(kind: str) -> str:
+        """A 台账 page's container (macros/ledger_pages.py)."""
+        from . import ledger_pages
+        return ledger_pages.ledger_app(kind, page())
+
     # Learning pages (issue 6): guide, flowcharts, topics, training, upstream links — macros/learning.py
     from . import learning
     learning.register(env)

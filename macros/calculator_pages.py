@@ -40,7 +40,7 @@ def generated_pages() -> dict[str, str]:
 
 def nav() -> list:
     """The 计算器 section of the navigation: the index page, then each calculator in order."""
-    return ["calculators/index.md", *({s.title: s.page_path} for s in registry.specs())]
+    return ["calculators/index.md", *({s.title: s.page_path} for s in registry.specs() if not s.path)]
 
 
 def index_table(page: str) -> str:
@@ -132,7 +132,7 @@ def form_html(name: str, page: str) -> str:
     return "\n".join([
         # (data attribute, not a <script type="application/json">: instant navigation re-runs scripts)
         f'<form class="calc-form" data-calculator="{name}" data-refs="{html.escape(json.dumps(refs, ensure_ascii=False))}"'
-        ' novalidate autocomplete="off">',
+        + _case_fields(name) + ' novalidate autocomplete="off">',
         f'<p class="calc-intro">{html.escape(spec.intro)}</p>',
         '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容不会发送到任何地方。</div>',
         *rows,
@@ -144,6 +144,22 @@ def form_html(name: str, page: str) -> str:
         "</form>",
         '<div class="calc-result" data-calc-result aria-live="polite"></div>',
     ]) + "\n"
+
+
+def _case_fields(name: str) -> str:
+    """data-case-fields on a form about one case: the ledger's case control (ledger-store.js)
+    offers the ledger's cases there, with the page's field names that differ from the record's."""
+    from calculators.ledger import case_fields
+    aliases = case_fields(name)
+    return "" if aliases is None else f' data-case-fields="{html.escape(json.dumps(aliases), quote=True)}"'
+
+
+def _case_fields(name: str) -> str:
+    """data-case-fields on a form about one case: the ledger's case control (ledger-store.js)
+    offers the ledger's cases there, with the page's field names that differ from the record's."""
+    from calculators.ledger import case_fields
+    aliases = case_fields(name)
+    return "" if aliases is None else f' data-case-fields="{html.escape(json.dumps(aliases), quote=True)}"'
 
 
 def encoded_articles(name: str, page: str) -> str:

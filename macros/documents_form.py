@@ -100,7 +100,8 @@ def form_html(page: str) -> str:
     spec = html.escape(json.dumps(_list_spec(), ensure_ascii=False))
     refs = html.escape(json.dumps(_refs(page), ensure_ascii=False))
     return "\n".join([
-        f'<div class="doc-app" data-calculator="documents" data-refs="{refs}" data-lists="{spec}">',
+        f'<div class="doc-app" data-calculator="documents" data-refs="{refs}" data-lists="{spec}"'
+        f'{calculator_pages._case_fields("documents")}>',
         '<form class="doc-form" data-documents-form novalidate autocomplete="off">',
         '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容只保存在本机，不会发送到任何地方。</div>',
         '<div class="calc-actions doc-draft">'

@@ -120,7 +120,7 @@ def test_pyodide_starts_from_the_snapshot_with_the_calculators_imported(built_si
     assert {"calculators.worker", "calculators.deadlines", "calculators.documents.answer"} <= set(report["imported_before_unpacking"])
     assert report["timezone"] == -8 * 3600   # made with the offices' time zone, UTC+8
     assert report["names"] == ["appearance_quota", "deadlines", "documents", "filing_period",
-                               "principal_appearance", "undertaker"]
+                               "principal_appearance", "statistics", "undertaker"]
     assert report["answer"]["ok"] is True
     assert [d["due"] for d in report["answer"]["result"]["deadlines"] if d["id"] == "answer"] == ["2026-10-20"]
     assert report["input_error"]["ok"] is False and report["input_error"]["error"]["field"] == "complaint_served"

@@ -201,6 +201,12 @@
     var lastResult = null;
 
     fill(form, saved(form));
+    // The ledger's case control (ledger-store.js): a chosen case's facts fill the form, and what
+    // is typed goes to that case instead of this page's own saved input.
+    var linked = form.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(form, {
+      fill: function (values) { fill(form, values || saved(form)); },
+      changed: function () { calculate(); }
+    }) : null;
 
     /* data-pending is set from the moment an input changes until the answer to the latest input
        is shown (tests wait on it instead of on time). */
@@ -235,7 +241,7 @@
 
     /* what the reader typed is kept; a recalculation alone (after clearing) stores nothing */
     function typed() {
-      save(form);
+      if (!linked || !linked.active()) save(form);   // a linked case keeps the facts in the ledger instead
       schedule();
     }
 
@@ -263,7 +269,7 @@
     if (icsButton) {
       icsButton.addEventListener("click", function () {
         if (!lastResult) return;
-        window.YingsuCalc.ics(lastResult).then(function (text) {
+        window.YingsuCalc.ics(lastResult, linked && linked.active() ? linked.caseNumber() : "").then(function (text) {
           download("行政应诉期限.ics", text, "text/calendar;charset=utf-8");
         }, function (error) { showError(form, null, error.message); });
       });

@@ -104,6 +104,7 @@
     var timer = null;
     var sequence = 0;
     var touched = false; // no error messages before the user has entered anything
+    var linked = null;   // the ledger's case control, once attached
 
     /* -- flat fields -- */
     function boxes() {
@@ -245,6 +246,7 @@
 
     /** Save the draft in this browser; says so, or why not. Returns whether it was saved. */
     function save() {
+      if (linked && linked.active()) { draftState.textContent = "已保存到台账中的本案。"; return true; }
       var result = Yingsu.store.save(STORAGE_KEY, draft());
       draftState.textContent = result.ok ? "草稿已保存在本机浏览器。"
         : "草稿未能保存在本机（" + result.reason + "）。关闭页面前请先用“导出草稿”保存为文件。";
@@ -657,6 +659,8 @@
       clearTimeout(armed);
       armed = null;
       clearButton.textContent = "清除草稿";
+      clearTimeout(timer);   // a change still waiting (e.g. the field left by this click) must not save the draft again
+      delete result.dataset.pending;
       Yingsu.store.remove(STORAGE_KEY);
       fill(null);
       touched = false;
@@ -681,6 +685,16 @@
     var saved = stored();
     touched = !!saved;
     fill(saved);
+    // The ledger's case control (ledger-store.js): a chosen case's facts and lists fill the form,
+    // and what is typed goes to that case instead of this page's own draft.
+    linked = app.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(app, {
+      fill: function (values, caseLists) {
+        fill(values ? { fields: values, agents: caseLists.agents, evidence: caseLists.evidence } : stored());
+        touched = !!values || !!stored();
+      },
+      changed: function () { clearTimeout(timer); generate(); },
+      lists: function () { return { agents: readRows("agents"), evidence: readRows("evidence") }; }
+    }) : null;
     window.addEventListener("afterprint", function () { printOnly(null); });
     generate();
   }

@@ -122,6 +122,22 @@
     });
   }
 
+  /** {type: "image", data: PNG bytes, width, height (px), caption}: a picture (a chart of the
+      statistics report) scaled to the text width at most, centred, its caption below. */
+  function image(block) {
+    var maxWidth = 600; // px at 96 dpi: about 159 mm, the text width of the page
+    var scale = Math.min(1, maxWidth / block.width);
+    var out = [new D.Paragraph({
+      alignment: D.AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: D.LineRuleType.AUTO },
+      children: [new D.ImageRun({ type: "png", data: block.data,
+        transformation: { width: Math.round(block.width * scale), height: Math.round(block.height * scale) },
+        altText: { title: block.caption || "", description: block.caption || "", name: block.caption || "图" } })]
+    })];
+    if (block.caption) out.push(new D.Paragraph({ alignment: D.AlignmentType.CENTER, children: runs(block.caption, { size: 24 }) }));
+    return out;
+  }
+
   function children(model) {
     var out = [];
     model.blocks.forEach(function (block) {
@@ -131,6 +147,7 @@
         out.push(table(block));
         out.push(new D.Paragraph({ children: [] })); // Word needs a paragraph between a table and what follows
       } else if (block.type === "signature") out = out.concat(signature(block));
+      else if (block.type === "image") out = out.concat(image(block));
       // "note": guidance on screen only
     });
     return out;

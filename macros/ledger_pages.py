@@ -15,8 +15,8 @@ and ledger-stats.js (statistics, area).
 import html
 import json
 
-from calculators import ledger
-from calculators.forms import FORMS
+from calculators import ledger, registry
+from calculators.forms import form
 from calculators.quota import AGENCIES
 
 from . import calculator_pages, documents_form
@@ -32,7 +32,8 @@ def _attr(value) -> str:
 def _urls(page: str) -> dict:
     """Links the scripts need, relative to `page` (the site may live under any sub-path)."""
     return {name: calculator_pages._url(page, target) for name, target in
-            {**PAGES, "documents": "calculators/documents.md", "deadlines_calc": "calculators/deadlines.md"}.items()}
+            {**PAGES, "documents": registry.spec("documents").page_path,
+             "deadlines_calc": registry.spec("deadlines").page_path}.items()}
 
 
 def _case_form(page: str) -> str:
@@ -76,7 +77,7 @@ def _files() -> str:
 
 
 def _statistics_form(page: str, marker: str, names=None) -> str:
-    fields = "".join(documents_form._field(f, page) for f in FORMS["statistics"].fields
+    fields = "".join(documents_form._field(f, page) for f in form("statistics").fields
                      if names is None or f.name in names)
     return (f'<form class="calc-form ledger-stats-form" {marker} novalidate autocomplete="off">{fields}'
             '<p class="calc-error" data-error-for="" role="alert" hidden></p></form>')

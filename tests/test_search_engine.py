@@ -101,12 +101,12 @@ def test_snippet_marks_the_original_characters():
 # ---- on the built documents (one Node process indexes them once for all these tests) --------
 
 LOOKUPS = [
-    ("第22条", "measures/22"), ("22条", "measures/22"), ("第二十二条", "measures/22"),
-    ("二十二条", "measures/22"), ("办法22", "measures/22"), ("《办法》第二十二条第二款", "measures/22/2"),
-    ("行政诉讼法第67条", "alp/67"), ("解释第六十九条", "alp-interp/69"), ("２２条", "measures/22"),
-    ("第二十二條", "measures/22"), ("第二十二条第一款第（一）项", "measures/22/1/1"),
+    ("第22条", "measures@2021/22"), ("22条", "measures@2021/22"), ("第二十二条", "measures@2021/22"),
+    ("二十二条", "measures@2021/22"), ("办法22", "measures@2021/22"), ("《办法》第二十二条第二款", "measures@2021/22/2"),
+    ("行政诉讼法第67条", "alp/67"), ("解释第六十九条", "alp-interp/69"), ("２２条", "measures@2021/22"),
+    ("第二十二條", "measures@2021/22"), ("第二十二条第一款第（一）项", "measures@2021/22/1/1"),
     ("行诉法第四十八条", "alp/48"), ("行政诉讼法解释第48条", "alp-interp/48"), ("出庭规定第八条", "head-rules/8"),
-    ("民诉法第八十五条", "cpl/85"), ("38", "measures/38"),
+    ("民诉法第八十五条", "cpl/85"), ("38", "measures@2021/38"),
     ("负责人", None), ("第三人", None), ("一审", None), ("3日内登记", None),
 ]
 RANKED = {   # query -> how many results the tests read
@@ -131,13 +131,13 @@ def test_article_numbers(engine):
 def test_article_number_ranks_its_provision_first(engine):
     # 第31条 has one paragraph: its article is the document (measures/31/1 is not a separate one)
     assert [engine["rank"][q][0] for q in ("第22条", "第31条第1款", "解释第六十九条")] == \
-        ["measures/22", "measures/31", "alp-interp/69"]
+        ["measures@2021/22", "measures@2021/31", "alp-interp/69"]
 
 
 def test_phrase_of_the_measures_ranks_its_article_before_every_other_kind(engine):
     # 庭审笔录 occurs in 《办法》第三十一条, in guide steps and in 《负责人出庭应诉规定》第十三条
     ranked = engine["rank"]["庭审笔录"]
-    assert ranked[0] == "measures/31"
+    assert ranked[0] == "measures@2021/31"
     law = ranked.index("head-rules/13/1")
     guide = [i for i, r in enumerate(ranked) if r.startswith("guide/")]
     assert guide and max(guide) < law
@@ -145,25 +145,25 @@ def test_phrase_of_the_measures_ranks_its_article_before_every_other_kind(engine
 
 def test_every_word_of_a_query_beats_some_of_them(engine):
     # 《办法》第二十条 alone has 负责人, 一个月内 and 书面报告, typed apart or together
-    assert engine["rank"]["负责人 一个月内 书面报告"][0] == "measures/20"
-    assert engine["rank"]["负责人一个月内书面报告"] == ["measures/20"]
+    assert engine["rank"]["负责人 一个月内 书面报告"][0] == "measures@2021/20"
+    assert engine["rank"]["负责人一个月内书面报告"] == ["measures@2021/20"]
 
 
 def test_digits_find_chinese_numerals_and_back(engine):
-    assert engine["rank"]["三日内登记"] == ["measures/38"]                  # the measures write 3日内
+    assert engine["rank"]["三日内登记"] == ["measures@2021/38"]                  # the measures write 3日内
     assert engine["rank"]["之日起15日内向人民法院提交"] == ["alp/67/1"]      # the law writes 十五日内
 
 
 def test_a_synonym_finds_the_provision_it_was_written_for(engine):
-    assert engine["rank"]["负责人不出庭"] == ["measures/20"]   # the text: 对行政机关负责人未出庭应诉的案件
+    assert engine["rank"]["负责人不出庭"] == ["measures@2021/20"]   # the text: 对行政机关负责人未出庭应诉的案件
 
 
 def test_results_are_grouped_by_page_in_the_theme_s_shape(engine):
     result = engine["material"]
     first = result["items"][0]
     page, article = first[0], first[1]
-    assert page["location"] == "measures/chapter-3/" and page["title"] == "第三章 出庭应诉"
-    assert article["location"] == "measures/chapter-3/#art-31" and article["title"] == "《办法》第三十一条"
+    assert page["location"] == "measures@2021/chapter-3/" and page["title"] == "第三章 出庭应诉"
+    assert article["location"] == "measures@2021/chapter-3/#art-31" and article["title"] == "《办法》第三十一条"
     assert "<mark>庭审笔录</mark>" in article["text"]
     # Enter opens the highest score: the article, not its page
     assert article["score"] > page["score"]

@@ -222,6 +222,7 @@ def deadlines(params: dict) -> dict:
     alp-interp/110 (retrial), alp-interp/108/2 (answer to an appeal), counted per alp/101, cpl/85,
     alp-interp/48 and civil-code/202; internal deadlines of measures/38/1, /18/1, /33/1/1, /20/1,
     /32/1 and /43/2; the undated duties of measures/32/1, /33/1/2, /35, /36/1 and /43/1."""
+    case_number = inputs.text(params, "case_number", "案号", max_length=100)
     served = read_date(params, "complaint_served", "起诉状副本送达日期")
     defendant = inputs.choice(params, "defendant", "被告（应诉机关）", DEFENDANTS, required=False)
     hearing = read_date(params, "hearing_date", "开庭日期", required=False)
@@ -286,7 +287,7 @@ def deadlines(params: dict) -> dict:
             "（[[measures/43/2]]），不是本机关的期限。"))
     else:
         out.annual_report(law, served, defendant)
-    return out.result()
+    return {**out.result(), "case_number": case_number}
 
 
 def _length(law: At, key: str) -> tuple[int, str]:
@@ -445,11 +446,29 @@ HEADLINE = {"answer": "答辩期限", "appeal": "上诉期限", "appellee_answer
 
 def present_result(r: dict) -> dict:
     """The answer first (answer, appeal and second-instance answer dates), then the timeline of
-    every deadline and, after them, the duties without a date. A warning about one deadline is
-    shown with that deadline (and, above, under its title), not as if it concerned the whole case."""
+    every deadline and, after them, the duties without a date. A warning about one deadline (its
+    `deadline` key) is shown on that deadline's row only; the block of warnings under the answer
+    keeps those about the case as a whole. The tone is "warn" only when the headline's dates or
+    the whole case are concerned (a note on the annual report does not cast doubt on the answer)."""
     by_id = {d["id"]: d for d in r["deadlines"]}
+    rows = {d["id"] for d in [*r["deadlines"], *r.get("duties", [])]}
     headline = [f"{name}：{present.cn_date(by_id[key]['due'])}" for key, name in HEADLINE.items() if key in by_id]
-    titles = {d["id"]: d["title"] for d in [*r["deadlines"], *r.get("duties", [])]}
+    first_on: dict[str, str] = {}   # a warning's text -> the title of the first row that carries it
+
+    def own(key: str, title: str) -> list[str]:
+        """The warnings of one row; one already shown in full on an earlier row (the same missing
+        holiday arrangement for several deadlines) is shortened to its first sentence."""
+        texts = []
+        for w in r["warnings"]:
+            if w.get("deadline") != key:
+                continue
+            if w["text"] in first_on:
+                texts.append(f"{w['text'].split('。')[0]}。详见“{first_on[w['text']]}”一项的提示。")
+            else:
+                first_on[w["text"]] = title
+                texts.append(w["text"])
+        return texts
+
     timeline = []
     for d in r["deadlines"]:
         adjusted = (f"原届满日{present.cn_date(d['adjusted_from'])}为休息日，依法顺延至{present.cn_date(d['due'])}。"
@@ -457,25 +476,28 @@ def present_result(r: dict) -> dict:
         timeline.append({"id": d["id"], "date": present.cn_date(d["due"]), "due": d["due"], "title": d["title"],
                          "kind": d["kind"], "kind_name": present.KIND_NAMES[d["kind"]], "adjusted": adjusted,
                          "explanation": d.get("explanation", ""), "note": d.get("note", ""),
-                         "basis": d["basis"],
-                         "warnings": [w["text"] for w in r["warnings"] if w.get("deadline") == d["id"]]})
+                         "basis": d["basis"], "warnings": own(d["id"], d["title"])})
     for d in r.get("duties", []):
         who = f"{d['by']}" + (f"向{d['to']}" if d["to"] else "")
         timeline.append({"id": d["id"], "date": "无具体日期", "due": None, "title": d["title"], "kind": "duty",
                          "kind_name": "职责", "adjusted": "",
                          "explanation": f"{d['when']}，由{who}{d['what']}。", "note": d["note"], "basis": d["basis"],
-                         "warnings": [w["text"] for w in r["warnings"] if w.get("deadline") == d["id"]]})
-    warnings = [w if w.get("deadline") not in titles else {**w, "text": f"【{titles[w['deadline']]}】{w['text']}"}
-                for w in r["warnings"]]
-    return {"headline": headline, "tone": "warn" if r.get("warnings") else "ok", "timeline": timeline,
-            "warnings": warnings,
-            "sections": [{"title": "期间如何计算", "items": present.items([r["counting"]])}] if r.get("counting") else []}
+                         "warnings": own(d["id"], d["title"])})
+    general = [w for w in r["warnings"] if w.get("deadline") not in rows]
+    headline_warned = any(w.get("deadline") in by_id and w["deadline"] in HEADLINE for w in r["warnings"])
+    model = {"headline": headline, "tone": "warn" if general or headline_warned else "ok", "timeline": timeline,
+             "warnings": general,
+             "sections": [{"title": "期间如何计算", "items": present.items([r["counting"]])}] if r.get("counting") else []}
+    if r.get("case_number"):
+        model["case_number"] = r["case_number"]
+    return model
 
 
 def _fields() -> tuple:
     law = At(None)
     answer = law.param("answer_period").text
     return (
+        Field("case_number", "text", "案号", "可不填；填写的写入打印件和日历文件。"),
         Field("complaint_served", "date", "起诉状副本送达日期",
               f"以送达回证上的签收日期为准；答辩期限自次日起算{answer}。", "alp/67/1", required=True),
         Field("defendant", "choice", "被告（应诉机关）",
@@ -489,7 +511,7 @@ def _fields() -> tuple:
         Field("ruling_served", "date", "裁判文书送达日期", "收到判决书或裁定书之日；上诉期限自次日起算。", "alp/85"),
         Field("ruling_kind", "choice", "裁判文书种类",
               "、".join(f"{RULING_KINDS[k]}的上诉期限为{law.param(p).text}" for k, p in APPEAL_PERIOD.items()) + "。",
-              "alp/85", options=RULING_KINDS, default="judgment"),
+              "alp/85", options=RULING_KINDS),
         Field("appeal_copy_served", "date", "上诉状副本收到日期",
               f"对方当事人上诉的，本机关应在收到上诉状副本之日起{law.param('appellee_answer_period').text}内提出答辩状。",
               "alp-interp/108/2"),

@@ -447,16 +447,16 @@ def _fields() -> tuple:
         Field("filed_date", "date", "起诉日期", "以人民法院登记立案材料记载的起诉日期为准。", "alp/46/1", required=True),
         Field("known_date", "date", "知道或者应当知道行政行为之日",
               f"原告知道或者应当知道作出行政行为之日；直接起诉的，起诉期限为{direct}。", "alp/46/1",
-              show_if=("route", "direct")),
+              required=True, show_if=("route", "direct")),
         Field("reconsideration_decision_served", "date", "复议决定书送达日期",
               f"在收到复议决定书之日起{after}内起诉；[[alp/46/2]]的最长起诉期限不适用。", "alp/45",
-              show_if=("route", "after_decision")),
+              required=True, show_if=("route", "after_decision")),
         Field("informed_of_period", "choice", "行政机关是否告知起诉期限",
               f"直接起诉、不服复议决定起诉的必须选择（其他情形不适用）。选“已告知”：起诉期限为知道行政行为之日起{direct}"
               f"（不服复议决定的为收到复议决定书之日起{after}），据此可能得出超期的结论；选“未告知”：起诉期限自原告知道"
               f"起诉期限之日起计算，本计算器只能核对自知道行为内容（收到复议决定书）之日起最长{year}的期限。"
               "请以行政决定书、复议决定书是否载明起诉期限为准，不能确定的不要选“已告知”。", "alp-interp/64",
-              options=INFORMED),
+              required=True, options=INFORMED, show_if=("route", list(INFORMED_ROUTES))),
         Field("act_date", "date", "行政行为作出日期", f"直接起诉的最长保护期限：不动产案件{estate}，其他案件{other}。",
               "alp/46/2", show_if=("route", "direct")),
         Field("real_estate", "bool", "因不动产提起诉讼", "", "alp/46/2", show_if=("route", "direct")),

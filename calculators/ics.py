@@ -1,8 +1,8 @@
 """Deadlines as an iCalendar file (RFC 5545) that Outlook and WPS calendars import.
 
-Each deadline becomes an all-day event on its due date carrying its title, its kind
-(法定期限 / 内部期限), its note and the provisions it rests on, and a reminder one
-day before.
+Each deadline becomes an all-day event on its due date carrying the case number (in the title
+and the description), its title, its kind (法定期限 / 内部期限), its note and the provisions it
+rests on, and a reminder one day before.
 
 Escaping (RFC 5545 §3.3.11 TEXT): backslash, semicolon and comma are escaped; a line break of
 any form (CRLF, LF or a bare CR) becomes the two characters "\\n"; the characters TEXT may not
@@ -54,7 +54,9 @@ def _fold(line: str) -> list[str]:
 
 
 def calendar(result: dict, *, stamp: dt.datetime, case_name: str = "") -> str:
-    """The iCalendar text for a `deadlines` result; `stamp` (UTC) is the DTSTAMP of every event."""
+    """The iCalendar text for a `deadlines` result; `stamp` (UTC) is the DTSTAMP of every event;
+    `case_name` (default: the result's case number) names the case in every event."""
+    case_name = case_name or str(result.get("case_number") or "")
     prefix = f"【{case_name}】" if case_name else ""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaocheng yingsu knowledge base//ZH",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:行政应诉期限"]
@@ -62,6 +64,7 @@ def calendar(result: dict, *, stamp: dt.datetime, case_name: str = "") -> str:
         due = dt.date.fromisoformat(d["due"])
         basis = "；".join(b["label"] if isinstance(b, dict) else str(b) for b in d.get("basis", []))
         description = "\n".join(part for part in (
+            f"案号：{case_name}" if case_name else "",
             f"{KIND_NAMES.get(d['kind'], d['kind'])}，届满日 {d['due']}",
             f"（原届满日 {d['adjusted_from']} 为休息日，依法顺延）" if d.get("adjusted_from") else "",
             d.get("note") or "",

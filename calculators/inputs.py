@@ -68,8 +68,8 @@ def date(params: dict, field: str, label: str, *, required: bool = True) -> dt.d
         if not _ISO_DATE.fullmatch(value):
             raise ValueError
         day = dt.date.fromisoformat(value)
-    except ValueError:
-        shown = _shown(value)
+    except ValueError:   # quoted back only if it looks like a date typed (a browser's "incomplete" is not)
+        shown = _shown(value) if any(c.isdigit() for c in value) else ""
         raise InputError(field, f"“{label}”不是有效日期{'：' + shown if shown else ''}。"
                                 "请按 年-月-日 填写（如 2026-09-16），并确认该日存在。") from None
     if not MIN_DATE <= day <= MAX_DATE:

@@ -221,8 +221,9 @@ def deadlines_of(case: dict) -> dict:
 
 
 def deadline_params(case: dict) -> dict:
-    """The `deadlines` calculator's input from a record (same field names)."""
-    names = [f.name for f in forms()["deadlines"].fields]
+    """The `deadlines` calculator's input from a record (same field names). Not the case number:
+    the ledger names the case itself, and cases served on the same day share one result."""
+    names = [f.name for f in forms()["deadlines"].fields if f.name != "case_number"]
     params = {n: case[n] for n in names if case.get(n) not in (None, "")}
     if params.get("principal_absent") and "hearing_date" not in params:
         params.pop("principal_absent")

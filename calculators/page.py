@@ -3,15 +3,26 @@ with its presentation model, and the calendar file of a deadlines result. The br
 dispatches the names in ACTIONS here and every other name to ``calculators.run``."""
 import datetime as dt
 
-from . import ics, ledger, present
+from . import ics, ledger, present, validate
 from .errors import InputError
 from .registry import run
 
 
 def view(params: dict) -> dict:
-    """{"name", "params"} -> {"result", "view"}: the answer first, then why."""
+    """{"name", "params"} -> {"result", "view"}: the answer first, then why; or, for input the
+    calculator refuses, {"errors": [{field, message, missing}]}: every error found at once
+    (calculators/validate.py), the page lists them all."""
     name = params.get("name")
-    result = run(name, params.get("params") or {})
+    values = params.get("params") or {}
+    try:
+        result = run(name, values)
+    except InputError as first:
+        if first.field is None or not isinstance(values, dict):
+            raise   # not about one field of the form (an unknown calculator, not an object)
+        found = validate.errors(name, values)
+        if first.field not in {e["field"] for e in found}:
+            found.insert(0, {**first.as_dict(), "missing": values.get(first.field) in (None, "")})
+        return {"errors": found}
     return {"result": result, "view": present.view(name, result)}
 
 

@@ -189,11 +189,11 @@ def _fields() -> tuple:
     item = lambda n: provisions.last_position(law.ref(_ref(n)))   # noqa: E731 — the item's own number
     return (
         Field("plaintiff_count", "int", "原告人数", f"{item(1)}：超过{people}人（不含{people}人）的集团诉讼。",
-              "measures/22/1/1", required=True, default=1, minimum=1),
+              "measures/22/1/1", required=True, minimum=1),
         Field("compensation_claimed", "amount", "涉案赔偿金额（元）",
-              f"{item(1)}：超过{_yuan(money)}（不含{_yuan(money)}）。", "measures/22/1/1", default=0),
+              f"{item(1)}：超过{_yuan(money)}（不含{_yuan(money)}）。", "measures/22/1/1"),
         Field("suing_units", "int", "同时起诉的单位或企业数",
-              f"{item(2)}：{at_least}个或{at_least}个以上单位或企业同时起诉。", "measures/22/1/2", default=0, minimum=0),
+              f"{item(2)}：{at_least}个或{at_least}个以上单位或企业同时起诉。", "measures/22/1/2", minimum=0),
         *(Field(field, "bool", label, "", _ref(n)) for n, field, label, _ in ITEMS if field),
         Field("enterprise_party", "bool", "原告或第三人中有企业法人（涉企行政案件）",
               "涉企行政案件应当加大主要负责人出庭应诉比例。", "measures/23/1"),

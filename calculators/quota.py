@@ -182,14 +182,14 @@ def _fields() -> tuple:
     many, many_min, rate = law.value("quota_many_cases"), law.value("quota_many_cases_minimum"), law.value("quota_rate_percent")
     return (
         Field("agency", "choice", "行政机关类别", law.text("县（市、区）人民政府和市属开发区管委会另受[[measures/21#]]约束。"),
-              "measures/21/1", required=True, options=AGENCIES, default="city_department"),
+              "measures/21/1", required=True, options=AGENCIES),
         Field("year", "int", "年度", "按该年度适用的规定计算；不填时按现行规定。", "measures/22/2",
               minimum=1990, maximum=2100),
         Field("cases", "int", "本年度行政案件数（件）",
               f"发生行政案件{many}件以上（含{many}件）的，至少出庭{many_min}次且出庭率不低于{rate}%。",
-              "measures/22/2", required=True, default=0, minimum=0),
+              "measures/22/2", required=True, minimum=0),
         Field("principal_appearances", "int", "主要负责人出庭应诉次数（按案件计）", "", "measures/22/2",
-              required=True, default=0, minimum=0),
+              required=True, minimum=0),
         Field("enterprise_cases", "int", "本系统年度涉企行政案件数（件）",
               f"市直部门涉企行政案件超过{law.value('seminar_cases_over')}件的，应召开案件研讨会。", "measures/23/1",
               minimum=0),

@@ -16,10 +16,20 @@ class Field(NamedTuple):
     required: bool = False
     options: dict | None = None    # choice: value -> label
     default: object = None         # a value the form starts with (never a date of the case)
-    show_if: tuple | None = None   # (other field, value): shown only when that field has that value
+    show_if: tuple | None = None   # (other field, value or list of values): shown only when that field has
+                                   # (one of) them; a required field is required only while it is shown
     minimum: int | None = None
     maximum: int | None = None
     lines: int = 1                 # text: more than 1 gives a multi-line box
+
+
+def shown(field: Field, params: dict) -> bool:
+    """Whether the form shows `field` for these params (an unticked box is False)."""
+    if not field.show_if:
+        return True
+    other, want = field.show_if
+    have = params.get(other, False)
+    return have in want if isinstance(want, list) else have == want
 
 
 class Spec(NamedTuple):

@@ -475,7 +475,7 @@ SPEC = Spec(
     intro="根据被告是谁、是否经过行政复议，确定应诉承办单位、监督指导和举证责任；国家规定与办法不一致的，按国家规定并说明理由。",
     fields=(
         Field("defendant", "choice", "被告", "本案被诉的行政机关属于哪一级、哪一类。", "measures/10/1",
-              required=True, options=DEFENDANTS, default="county_gov"),
+              required=True, options=DEFENDANTS),
         Field("reconsidered", "bool", "是否经行政复议", At(None).text("经过行政复议的案件，按[[measures/10/1/2#]]确定。"),
               "measures/10/1/2"),
         Field("government_role", "choice", "人民政府在本案中的被告地位",

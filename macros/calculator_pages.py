@@ -79,7 +79,7 @@ def _help(field, page: str) -> str:
         href = _url(page, site_map.target(field.ref))
         cite = f'（<a href="{href}">{html.escape(provisions.label(field.ref, short=True))}</a>）'
     words = citations.render(field.help)
-    return f'<p class="calc-help">{html.escape(words)}{cite}</p>' if words or cite else ""
+    return f'<p class="calc-help" id="h-{field.name}">{html.escape(words)}{cite}</p>' if words or cite else ""
 
 
 def _url(page: str, target: str) -> str:
@@ -90,9 +90,13 @@ def _url(page: str, target: str) -> str:
 
 
 def _control(field) -> str:
-    attrs = f'id="f-{field.name}" name="{field.name}" data-kind="{field.kind}"'
+    """The field's control. A required field shown only for some answers (show_if) is required
+    while shown (the page script reads `required` so). A date field has a 今天 button beside it
+    instead of starting at today: a date of the case is never filled in for the reader."""
+    described = f"{'h-' + field.name + ' ' if field.help or field.ref else ''}e-{field.name}"
+    attrs = f'id="f-{field.name}" name="{field.name}" data-kind="{field.kind}" aria-describedby="{described}"'
     if field.required:
-        attrs += " required"
+        attrs += ' required aria-required="true"'
     if field.default is not None:
         default = "true" if field.default is True else "false" if field.default is False else field.default
         attrs += f' data-default="{html.escape(str(default))}"'
@@ -101,7 +105,7 @@ def _control(field) -> str:
     label = (f'<label for="f-{field.name}">{html.escape(field.label)}'
              f'{"<span class=calc-required> *</span>" if field.required else ""}</label>')
     if field.kind == "choice":
-        options = "" if field.required or field.default else '<option value="">（请选择）</option>'
+        options = "" if field.default is not None else '<option value="">（请选择）</option>'
         options += "".join(f'<option value="{k}">{html.escape(v)}</option>' for k, v in field.options.items())
         return f"{label}<select {attrs}>{options}</select>"
     extra = ""
@@ -113,6 +117,9 @@ def _control(field) -> str:
             extra += f' max="{field.maximum}"'
     if field.kind == "date":   # the range the calculators accept (calculators/inputs.py)
         extra = f' min="{inputs.MIN_DATE.isoformat()}" max="{inputs.MAX_DATE.isoformat()}"'
+        today = (f'<button type="button" class="md-button calc-today" data-today-for="{field.name}" '
+                 f'aria-label="{html.escape(field.label)}：填入今天">今天</button>')
+        return f'{label}<span class="calc-date-row"><input type="date" {attrs}{extra}>{today}</span>'
     return f'{label}<input type="{INPUT_TYPES[field.kind]}" {attrs}{extra}>'
 
 
@@ -127,31 +134,29 @@ def form_html(name: str, page: str) -> str:
         cond = (f' data-show-if="{f.show_if[0]}" data-show-if-value="{html.escape(json.dumps(f.show_if[1]))}"'
                 if f.show_if else "")   # escaped: a string value is quoted in JSON
         rows.append(f'<div class="calc-field calc-{f.kind}" data-field="{f.name}"{cond}>{_control(f)}'
-                    f'{_help(f, page)}<p class="calc-error" data-error-for="{f.name}" role="alert" hidden></p></div>')
+                    f'{_help(f, page)}<p class="calc-error" id="e-{f.name}" data-error-for="{f.name}" hidden></p></div>')
     refs = {"root": _url(page, "index.md") or "./"}
+    ics = ('<button type="button" class="md-button" data-action="ics" disabled>下载日历文件（.ics）</button>'
+           if name == "deadlines" else "")
     return "\n".join([
         # (data attribute, not a <script type="application/json">: instant navigation re-runs scripts)
         f'<form class="calc-form" data-calculator="{name}" data-refs="{html.escape(json.dumps(refs, ensure_ascii=False))}"'
         + _case_fields(name) + ' novalidate autocomplete="off">',
         f'<p class="calc-intro">{html.escape(spec.intro)}</p>',
-        '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容不会发送到任何地方。</div>',
+        # the runtime's progress (calc-form.js); the rule tables below are readable meanwhile
+        '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容不会发送到任何地方。'
+        '下方的<a href="#rules">计算规则</a>随时可以查阅。</div>',
+        # every error at once, each linked to its field (calc-form.js); focus goes to the first field at fault
+        '<div class="calc-summary" data-calc-summary role="alert" hidden></div>',
         *rows,
         '<p class="calc-error" data-error-for="" role="alert" hidden></p>',
         '<div class="calc-actions">'
-        '<button type="button" class="md-button" data-action="clear">清除本机数据</button>'
-        + ('<button type="button" class="md-button md-button--primary" data-action="ics" disabled>下载日历文件（.ics）</button>'
-           if name == "deadlines" else "") + '</div>',
+        '<button type="submit" class="md-button md-button--primary" data-action="calculate">计算</button>'
+        '<button type="button" class="md-button" data-action="print" disabled>打印结果</button>'
+        + ics + '<button type="button" class="md-button" data-action="clear">清除本机数据</button></div>',
         "</form>",
         '<div class="calc-result" data-calc-result aria-live="polite"></div>',
     ]) + "\n"
-
-
-def _case_fields(name: str) -> str:
-    """data-case-fields on a form about one case: the ledger's case control (ledger-store.js)
-    offers the ledger's cases there, with the page's field names that differ from the record's."""
-    from calculators.ledger import case_fields
-    aliases = case_fields(name)
-    return "" if aliases is None else f' data-case-fields="{html.escape(json.dumps(aliases), quote=True)}"'
 
 
 def _case_fields(name: str) -> str:

@@ -62,3 +62,18 @@ def test_plain_calendar_parses_with_its_values(result):
     assert answer.decoded("DTSTART") == dt.date(2026, 10, 8) and answer.decoded("DTEND") == dt.date(2026, 10, 9)
     assert "依据：《中华人民共和国行政诉讼法》第六十七条第一款" in str(answer["DESCRIPTION"])
     assert answer.walk("VALARM")[0]["TRIGGER"].to_ical() == b"-P1D"
+
+
+def test_the_case_number_entered_with_the_deadlines_names_every_event():
+    """The deadlines form's 案号 (issue 19) goes into the result and from there into each
+    event's title and description, so the file can go into the case file as it is."""
+    result = calculators.run("deadlines", {"complaint_served": "2026-09-16", "case_number": "（2026）鲁1502行初88号"})
+    assert result["case_number"] == "（2026）鲁1502行初88号"
+    events = icalendar.Calendar.from_ical(ics.calendar(result, stamp=dt.datetime(2026, 11, 26))).walk("VEVENT")
+    assert len(events) == len(result["deadlines"]) == 4   # answer, register, risk report, annual report
+    for event in events:
+        assert str(event["SUMMARY"]).startswith("【（2026）鲁1502行初88号】")
+        assert str(event["DESCRIPTION"]).startswith("案号：（2026）鲁1502行初88号\n")
+    # without one, nothing is made up
+    plain = calculators.run("deadlines", {"complaint_served": "2026-09-16"})
+    assert plain["case_number"] == "" and "案号" not in ics.calendar(plain, stamp=dt.datetime(2026, 11, 26))

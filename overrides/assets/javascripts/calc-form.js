@@ -1,15 +1,26 @@
 /* Calculator pages: reads the form built at build time (macros/calculator_pages.py), runs the
-   calculator in the browser through YingsuCalc (calc-runtime.js) as the user types, shows the
-   Chinese error next to the field at fault, renders the presentation model made by
-   calculators/present.py, keeps inputs in localStorage (Yingsu.store: a failed save is shown
-   under the form) and offers the .ics download. "清除本机数据" deletes everything the site
-   stores, after asking once with the list (Yingsu.store.confirmClear).
+   calculator in the browser through YingsuCalc (calc-runtime.js) as the user types, and shows
+   either the answer (the presentation model made by calculators/present.py) or what is still
+   missing or wrong. Inputs are kept in localStorage (Yingsu.store: a failed save is shown under
+   the form) and the .ics download is offered. "清除本机数据" deletes everything the site stores,
+   after asking once with the list (Yingsu.store.confirmClear).
+
+   Errors (every one at once: calculators/validate.py through calculators/page.py):
+   - a field's error is shown beside it, and in the list at the top of the form, once the reader
+     has left the field (never while typing a date), or after "计算" (Enter), which also moves
+     the focus to the first field at fault;
+   - an untouched form says what to fill in, in the result area, without an error: no answer
+     until the facts it depends on are entered (no date of the case is filled in for the reader;
+     a date field has a "今天" button instead).
+   The result shows a deadline's warnings on its row; on a narrow screen and in print the rows
+   are cards (site.css); the print view carries the case number, the inputs and the date printed.
    Nothing typed here leaves the browser. Everything rendered goes through textContent. */
 (function () {
   "use strict";
 
   var STORAGE_PREFIX = "yingsu:calc:";
   var DEBOUNCE_MS = 200;
+  var INCOMPLETE_DATE = "未填写完整";   // what a half-typed date is sent as (Python does not quote it back)
   var el = Yingsu.el, todayISO = Yingsu.todayISO, citation = Yingsu.citation, download = Yingsu.download;
 
   /* ---- reading and restoring the form ---- */
@@ -18,7 +29,15 @@
   }
 
   function control(box) {
-    return box.querySelector("input, select");
+    return box.querySelector("input, select, textarea");
+  }
+
+  function labelOf(box) {
+    var input = control(box);
+    if (input.type === "checkbox") return input.parentNode.textContent.trim();
+    var label = box.querySelector("label");
+    var text = label ? label.firstChild.textContent : input.name;
+    return String(text).trim();
   }
 
   function visible(form, box) {
@@ -27,7 +46,7 @@
     var other = form.querySelector('[name="' + cond + '"]');
     var want = JSON.parse(box.getAttribute("data-show-if-value"));
     var have = other.type === "checkbox" ? other.checked : other.value;
-    return have === want;
+    return Array.isArray(want) ? want.indexOf(have) >= 0 : have === want;
   }
 
   function readParams(form) {
@@ -48,7 +67,7 @@
           params[input.name] = input.value;
         }
       } else if (kind === "date" && input.validity && input.validity.badInput) {
-        params[input.name] = "无效日期"; // an impossible date typed in: let Python explain
+        params[input.name] = INCOMPLETE_DATE;   // a date not (yet) complete or impossible: Python explains
       }
     });
     return params;
@@ -89,46 +108,89 @@
     storageNote(form, result.ok ? null : result.reason);
   }
 
+  /** Show `values` (null: the form's defaults). Returns the names of the fields given a value,
+      which count as entered by the reader (at an earlier visit, or in the ledger). */
   function fill(form, values) {
+    var given = [];
     fields(form).forEach(function (box) {
       var input = control(box);
       var has = values && Object.prototype.hasOwnProperty.call(values, input.name);
       var value = has ? values[input.name] : input.getAttribute("data-default");
       if (typeof value !== "string" && typeof value !== "boolean") value = input.getAttribute("data-default");
-      if (value === "today") value = todayISO();
       if (input.type === "checkbox") {
         input.checked = value === true || value === "true";
       } else {
         input.value = typeof value === "string" ? value : "";
+        if (has && input.value !== "") given.push(input.name);
       }
     });
+    return given;
   }
 
-  /* ---- showing errors and results ---- */
-  function showError(form, field, message) {
-    Array.prototype.forEach.call(form.querySelectorAll(".calc-error"), function (p) {
-      var mine = message && p.getAttribute("data-error-for") === (field || "");
-      var box = p.closest("[data-field]");
-      if (mine && box && box.hidden) mine = false;
-      p.hidden = !mine;
-      p.textContent = mine ? message : "";
-      if (box) box.classList.toggle("calc-invalid", !!mine);
-    });
-    if (message && !form.querySelector(".calc-error:not([hidden])")) {
-      var general = form.querySelector('.calc-error[data-error-for=""]');
-      general.hidden = false;
-      general.textContent = message;
+  /* ---- the print view: case number, inputs, date printed ---- */
+  function cnToday() {
+    var d = new Date();
+    return d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日";
+  }
+
+  function shownValue(input) {
+    if (input.type === "checkbox") return input.checked ? "是" : "";
+    if (input.tagName === "SELECT") return input.value ? input.options[input.selectedIndex].text : "";
+    if (input.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(input.value)) {
+      var p = input.value.split("-");
+      return Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日";
     }
+    return input.value;
   }
 
+  /** What the printout says above the answer: the case number, what was entered, the date. */
+  function printHead(form) {
+    var head = el("div", "calc-print-head");
+    head.setAttribute("data-print-head", "");
+    var caseInput = form.querySelector('[name="case_number"]');
+    if (caseInput) {   // a result that goes into a case file: its number, or a line to write it on
+      var number = caseInput.value.trim();
+      head.appendChild(el("p", "calc-print-title", "案号：" + (number || "＿＿＿＿＿＿＿＿＿＿")));
+    }
+    var table = el("table", "calc-inputs");
+    var body = el("tbody");
+    fields(form).forEach(function (box) {
+      if (box.hidden) return;
+      var input = control(box);
+      if (input.name === "case_number") return;
+      var value = shownValue(input);
+      if (!value) return;
+      var row = el("tr");
+      row.appendChild(el("th", null, labelOf(box)));
+      row.appendChild(el("td", null, value));
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    head.appendChild(el("p", "calc-print-caption", "填写的情况"));
+    head.appendChild(table);
+    var date = el("p", "calc-print-date", "打印日期：" + cnToday());
+    date.setAttribute("data-print-date", "");
+    head.appendChild(date);
+    return head;
+  }
+
+  /* ---- showing the result ---- */
   function renderBasis(refs, basis) {
     return Yingsu.basisList(refs, basis, "适用的条款原文");
   }
 
+  function cell(className, label) {
+    var td = el("td", className);
+    td.setAttribute("data-label", label);
+    return td;
+  }
+
+  /** The deadlines as a table (a stacked card per row on narrow screens and in print). */
   function renderTimeline(refs, timeline) {
     var table = el("table", "calc-timeline");
     var head = el("tr");
-    ["日期", "事项", "性质", "说明与依据"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    var labels = ["日期", "事项", "性质", "说明与依据"];
+    labels.forEach(function (h) { head.appendChild(el("th", null, h)); });
     var thead = el("thead");
     thead.appendChild(head);
     table.appendChild(thead);
@@ -136,12 +198,21 @@
     timeline.forEach(function (t) {
       var row = el("tr", "calc-deadline calc-" + t.kind);
       row.setAttribute("data-deadline", t.id);
-      row.appendChild(el("td", "calc-date", t.date));
-      row.appendChild(el("td", "calc-title", t.title));
-      var kind = el("td");
+      var date = cell("calc-date", labels[0]);
+      date.textContent = t.date;
+      row.appendChild(date);
+      var title = cell("calc-title", labels[1]);
+      title.textContent = t.title;
+      row.appendChild(title);
+      var kind = cell("calc-kind-cell", labels[2]);
       kind.appendChild(el("span", "calc-kind calc-kind-" + t.kind, t.kind_name));
       row.appendChild(kind);
-      var why = el("td");
+      var why = cell("calc-why", labels[3]);
+      (t.warnings || []).forEach(function (text) {   // a warning about this deadline, on its own row
+        var p = el("p", "calc-row-warning", text);
+        p.setAttribute("data-row-warning", "");
+        why.appendChild(p);
+      });
       if (t.adjusted) why.appendChild(el("p", "calc-adjusted", t.adjusted));
       if (t.explanation) why.appendChild(el("p", null, t.explanation));
       if (t.note) why.appendChild(el("p", "calc-note", t.note));
@@ -158,10 +229,14 @@
     return table;
   }
 
-  function renderView(target, refs, view) {
+  function renderView(target, refs, view, form) {
     target.textContent = "";
+    target.appendChild(printHead(form));
     var answer = el("div", "calc-answer calc-tone-" + view.tone);
     view.headline.forEach(function (line) { answer.appendChild(el("p", "calc-headline", line)); });
+    if (view.timeline && view.timeline.some(function (t) { return (t.warnings || []).length; })) {
+      answer.appendChild(el("p", "calc-answer-note", "标有“请注意”的期限另有提示，见下表该项。"));
+    }
     target.appendChild(answer);
     if (view.warnings.length) {
       var warn = el("div", "admonition warning calc-warnings");
@@ -195,16 +270,104 @@
     var refs = JSON.parse(form.dataset.refs);
     var result = document.querySelector("[data-calc-result]");
     var status = form.querySelector("[data-calc-status]");
+    var summary = form.querySelector("[data-calc-summary]");
+    var general = form.querySelector('.calc-error[data-error-for=""]');
     var icsButton = form.querySelector('[data-action="ics"]');
+    var printButton = form.querySelector('[data-action="print"]');
     var timer = null;
     var sequence = 0;
     var lastResult = null;
+    var lastErrors = [];
+    var touched = {};       // fields the reader has filled in and left (or all, after 计算)
+    var editing = null;     // the field being typed in: its error waits until it is left
+    var focusOnErrors = false;
 
-    fill(form, saved(form));
+    function boxOf(fieldName) {
+      return form.querySelector('[data-field="' + fieldName + '"]');
+    }
+
+    function touch(names) {
+      names.forEach(function (n) { touched[n] = true; });
+    }
+
+    /** The errors the reader is shown now: a field's once it has been left, any other at once. */
+    function shownErrors() {
+      return lastErrors.filter(function (e) {
+        if (e.field === null) return true;
+        var box = boxOf(e.field);
+        return box && !box.hidden && touched[e.field] && editing !== e.field;
+      });
+    }
+
+    function showErrors() {
+      var shown = shownErrors();
+      var byField = {};
+      shown.forEach(function (e) { if (e.field !== null && !byField[e.field]) byField[e.field] = e.message; });
+      fields(form).forEach(function (box) {
+        var name = box.getAttribute("data-field");
+        var p = box.querySelector(".calc-error");
+        var message = byField[name] || "";
+        p.hidden = !message;
+        p.textContent = message;
+        box.classList.toggle("calc-invalid", !!message);
+        control(box).setAttribute("aria-invalid", message ? "true" : "false");
+      });
+      var other = shown.filter(function (e) { return e.field === null || !boxOf(e.field); });
+      general.hidden = !other.length;
+      general.textContent = other.map(function (e) { return e.message; }).join(" ");
+      summary.textContent = "";
+      var listed = shown.filter(function (e) { return e.field !== null && boxOf(e.field); });
+      summary.hidden = !listed.length;
+      if (listed.length) {
+        summary.appendChild(el("p", "calc-summary-title", "请填写或更正以下 " + listed.length + " 项："));
+        var list = el("ul");
+        listed.forEach(function (e) {
+          var li = el("li");
+          var link = el("a", null, e.message);
+          link.href = "#f-" + e.field;
+          link.setAttribute("data-error-link", e.field);
+          li.appendChild(link);
+          list.appendChild(li);
+        });
+        summary.appendChild(list);
+      }
+      return shown;
+    }
+
+    /** The result area while there is no answer: what is still to be filled in or put right. */
+    function showWaiting(shown) {
+      result.textContent = "";
+      var box = el("div", "calc-waiting");
+      var missing = lastErrors.filter(function (e) { return e.missing && e.field && shown.indexOf(e) < 0 && boxOf(e.field); });
+      if (missing.length) {
+        box.appendChild(el("p", null, "填写以下各项后显示计算结果："));
+        var list = el("ul");
+        missing.forEach(function (e) { list.appendChild(el("li", null, labelOf(boxOf(e.field)))); });
+        box.appendChild(list);
+      } else if (shown.length) {
+        box.appendChild(el("p", null, "请按上方的提示更正，更正后自动显示计算结果。"));
+      } else {
+        box.appendChild(el("p", null, "填写完成后显示计算结果。"));
+      }
+      result.appendChild(box);
+      result.dataset.state = shown.length ? "invalid" : "waiting";
+      if (icsButton) icsButton.disabled = true;
+      printButton.disabled = true;
+    }
+
+    function moveFocus(shown) {
+      var first = shown.filter(function (e) { return e.field && boxOf(e.field); })[0];
+      if (!first) return;
+      var input = control(boxOf(first.field));
+      input.focus();
+      if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
+    }
+
+    fill(form, saved(form)).forEach(function (n) { touched[n] = true; });
     // The ledger's case control (ledger-store.js): a chosen case's facts fill the form, and what
     // is typed goes to that case instead of this page's own saved input.
     var linked = form.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(form, {
-      fill: function (values) { fill(form, values || saved(form)); },
+      fill: function (values) { touch(fill(form, values || saved(form))); },
       changed: function () { calculate(); }
     }) : null;
 
@@ -217,19 +380,32 @@
       var mine = ++sequence;
       window.YingsuCalc.view(name, params).then(function (answer) {
         if (mine !== sequence) return;
+        var focus = focusOnErrors;
+        focusOnErrors = false;
+        if (answer.errors) {
+          lastErrors = answer.errors;
+          lastResult = null;
+          var shown = showErrors();
+          showWaiting(shown);
+          if (focus) moveFocus(shown);
+        } else {
+          lastErrors = [];
+          showErrors();
+          lastResult = answer.result;
+          renderView(result, refs, answer.view, form);
+          result.dataset.state = "done";
+          if (icsButton) icsButton.disabled = false;
+          printButton.disabled = false;
+        }
         delete form.dataset.pending;
-        showError(form, null, null);
-        lastResult = answer.result;
-        renderView(result, refs, answer.view);
-        result.dataset.state = "done";
-        if (icsButton) icsButton.disabled = false;
       }, function (error) {
         if (mine !== sequence) return;
+        focusOnErrors = false;
         delete form.dataset.pending;
         if (error.kind === "startup") return; // the status line says why
-        showError(form, error.field, error.message);
-        result.dataset.state = "invalid";
-        if (icsButton) icsButton.disabled = true;
+        lastErrors = [{ field: error.field || null, message: error.message, missing: false }];
+        lastResult = null;
+        showWaiting(showErrors());
       });
     }
 
@@ -240,21 +416,74 @@
     }
 
     /* what the reader typed is kept; a recalculation alone (after clearing) stores nothing */
-    function typed() {
+    function typed(event) {
+      var box = event.target.closest && event.target.closest("[data-field]");
+      if (box && event.target === document.activeElement && control(box) === event.target) {
+        editing = box.getAttribute("data-field");
+      }
+      if (event.target.type === "checkbox" || event.target.tagName === "SELECT") {
+        if (box) touch([box.getAttribute("data-field")]);   // chosen, not typed: done at once
+        editing = null;
+      }
       if (!linked || !linked.active()) save(form);   // a linked case keeps the facts in the ledger instead
       schedule();
     }
 
+    /** Leaving a field: its error (if any) is shown from now on. */
+    function left(event) {
+      var box = event.target.closest && event.target.closest("[data-field]");
+      if (!box || control(box) !== event.target) return;
+      var fieldName = box.getAttribute("data-field");
+      if (editing === fieldName || event.target.value !== "" || (event.target.validity && event.target.validity.badInput)) {
+        touch([fieldName]);
+      }
+      if (editing === fieldName) editing = null;
+      if (form.dataset.pending) return;   // the answer on its way shows it
+      var shown = showErrors();
+      if (lastErrors.length) showWaiting(shown);
+    }
+
     form.addEventListener("input", typed);
     form.addEventListener("change", typed);
-    form.addEventListener("submit", function (e) { e.preventDefault(); calculate(); });
+    form.addEventListener("focusout", left);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      editing = null;
+      fields(form).forEach(function (box) { if (!box.hidden) touched[box.getAttribute("data-field")] = true; });
+      focusOnErrors = true;
+      calculate();
+    });
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("[data-error-link]");
+      if (!link) return;
+      event.preventDefault();
+      var input = control(boxOf(link.getAttribute("data-error-link")));
+      input.focus();
+      if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[data-today-for]"), function (button) {
+      button.addEventListener("click", function () {
+        var input = form.querySelector('[name="' + button.getAttribute("data-today-for") + '"]');
+        input.value = todayISO();
+        touch([input.name]);
+        editing = null;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
+    printButton.addEventListener("click", function () { window.print(); });
+    window.addEventListener("beforeprint", function () {   // the date the page is printed on
+      var date = result.querySelector("[data-print-date]");
+      if (date) date.textContent = "打印日期：" + cnToday();
+    });
     var clearButton = form.querySelector('[data-action="clear"]');
     clearButton.addEventListener("click", function () {
       Yingsu.store.confirmClear(clearButton, function (outcome) {
         fill(form, null);
+        touched = {};
+        editing = null;
         result.textContent = "";
         status.dataset.cleared = "1";
-        showError(form, null, null);
         storageNote(form, null);
         var done = form.querySelector("[data-clear-done]") || el("p", "calc-cleared");
         done.setAttribute("data-clear-done", "");
@@ -269,24 +498,52 @@
     if (icsButton) {
       icsButton.addEventListener("click", function () {
         if (!lastResult) return;
-        window.YingsuCalc.ics(lastResult, linked && linked.active() ? linked.caseNumber() : "").then(function (text) {
-          download("行政应诉期限.ics", text, "text/calendar;charset=utf-8");
-        }, function (error) { showError(form, null, error.message); });
+        var number = lastResult.case_number || (linked && linked.active() ? linked.caseNumber() : "");
+        window.YingsuCalc.ics(lastResult, number).then(function (text) {
+          var stem = number ? number.replace(/[\\/:*?"<>|\s]+/g, "_") + "-行政应诉期限" : "行政应诉期限";
+          download(stem + ".ics", text, "text/calendar;charset=utf-8");
+        }, function (error) {
+          general.hidden = false;
+          general.textContent = error.message;
+        });
       });
     }
 
     var unsubscribe = window.YingsuCalc.onStatus(function (s) {
       if (!document.body.contains(form)) { unsubscribe(); return; }
-      status.dataset.state = s.state;
-      if (s.state === "loading") {
-        status.textContent = "正在启动计算器（" + Math.round(s.percent) + "%）……您可以先填写表单，启动后自动计算。";
-      } else if (s.state === "ready") {
-        status.textContent = "计算器已就绪：修改任一项即自动重新计算。输入内容只保存在本机浏览器中。";
-      } else if (s.state === "failed") {
-        status.textContent = s.message + " 下方“计算规则”表格仍可查阅。";
-      }
+      showStatus(status, s);
     });
     calculate();
+  }
+
+  /* ---- the runtime's progress, in words and bytes ---- */
+  function showStatus(status, s) {
+    status.dataset.state = s.state;
+    if (s.stage) status.dataset.stage = s.stage;
+    status.setAttribute("aria-busy", s.state === "loading" ? "true" : "false");
+    status.textContent = "";
+    if (s.state === "loading") {
+      status.appendChild(el("span", "calc-status-text", s.message || "正在启动计算器……"));
+      if (s.total) {
+        var bar = el("progress", "calc-progress");
+        bar.max = s.total;
+        bar.value = Math.min(s.loaded || 0, s.total);
+        bar.setAttribute("aria-hidden", "true");
+        status.appendChild(bar);
+      }
+      var more = s.cached === false && s.total
+        ? "首次使用需下载约 " + (s.total / 1048576).toFixed(1) + " MB 的计算程序，之后从本机缓存读取，不再下载。"
+        : "";
+      status.appendChild(el("span", "calc-status-note", more + "可以先填写表单，启动后自动计算；下载期间可先查阅下方的"));
+      var link = el("a", null, "计算规则");
+      link.href = "#rules";
+      status.appendChild(link);
+      status.appendChild(document.createTextNode("。"));
+    } else if (s.state === "ready") {
+      status.textContent = "计算器已就绪：修改任一项即自动重新计算。输入内容只保存在本机浏览器中。";
+    } else if (s.state === "failed") {
+      status.textContent = s.message + " 下方“计算规则”表格仍可查阅。";
+    }
   }
 
   function onPage() {

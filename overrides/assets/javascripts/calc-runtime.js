@@ -10,8 +10,12 @@
  *   YingsuCalc.run(name, params) -> Promise<result>; rejects with an Error whose
  *       .message is Chinese, .field names the input at fault (or null) and .kind is
  *       "input" (bad input), "internal" (unexpected Python error) or "startup".
- *   YingsuCalc.onStatus(cb) -> unsubscribe function; cb({state, percent, message}) is
- *       called now and on every change. state: "idle" | "loading" | "ready" | "failed".
+ *   YingsuCalc.onStatus(cb) -> unsubscribe function; cb({state, percent, message, stage,
+ *       loaded, total, cached}) is called now and on every change. state: "idle" | "loading" |
+ *       "ready" | "failed"; while loading, message is the Chinese progress text ("正在下载计算程序
+ *       7.2/17.3 MB……", "正在启动计算程序……", "正在准备计算器……"), stage one of calc-worker.js's,
+ *       loaded/total the bytes of the download, cached whether the runtime was in the browser's
+ *       cache already (false: a first visit, the whole download is ahead).
  *   YingsuCalc.onSettled(cb): cb(status) once, when state is "ready" or "failed".
  *   YingsuCalc.status -> the current {state, percent, message}.
  *   YingsuCalc.start(), YingsuCalc.retry() (after a failure), YingsuCalc.root (site root URL).
@@ -86,8 +90,9 @@
   var nextId = 1;
   var waiting = {}; // id -> {resolve, reject}
 
-  function setStatus(state, percent, message) {
+  function setStatus(state, percent, message, extra) {
     status = { state: state, percent: percent, message: message };
+    Object.keys(extra || {}).forEach(function (key) { status[key] = extra[key]; });
     listeners.slice().forEach(function (cb) {
       try { cb(status); } catch (error) { console.error(error); }
     });
@@ -118,7 +123,10 @@
     if (event.target !== worker) return; // a worker replaced by useOfflineCopy()
     var data = event.data || {};
     if (data.type === "progress") {
-      if (status.state === "loading" && data.percent < 100) setStatus("loading", data.percent, data.text);
+      if (status.state === "loading" && data.percent < 100) {
+        setStatus("loading", data.percent, data.text, { stage: data.stage, loaded: data.loaded, total: data.total,
+                                                         cached: data.cached });
+      }
       return;
     }
     if (data.type === "ready") {

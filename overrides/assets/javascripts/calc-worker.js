@@ -20,8 +20,16 @@
  * deployed, and what to do. The service worker answers 503 with X-Yingsu-Updating for a file
  * of its release the server no longer has: the reader is told to refresh the page.
  *
+ * Progress is real: the bytes of every file of the runtime are counted as they arrive (the
+ * calculators' own downloads as they read them; Pyodide's .wasm and standard library through a
+ * clone of the response it fetched, which leaves the response itself, and the browser's
+ * compiled code of the .wasm kept with it, untouched; the loader scripts when importScripts
+ * returns) against the sizes in the stamp, then the steps after the download.
+ *
  * Messages in:  {id, name, params}
- * Messages out: {type: "progress", stage, percent, text}
+ * Messages out: {type: "progress", stage, percent, text, loaded?, total?, cached?}
+ *                 stage: "check" | "download" | "start" | "prepare" | "ready"; loaded/total in
+ *                 bytes; cached: whether the runtime was in the browser's cache already
  *               {type: "ready", calculators: [...], timings: {...}}
  *               {type: "failed", code, message}
  *               {id, ok: true, result} | {id, ok: false, error: {field, message}}
@@ -61,8 +69,126 @@ function Failure(code, message, cause) {
   this.cause = cause;
 }
 
-function progress(stage, percent, text) {
-  self.postMessage({ type: "progress", stage: stage, percent: percent, text: text });
+function progress(stage, percent, text, extra) {
+  var message = { type: "progress", stage: stage, percent: percent, text: text };
+  Object.keys(extra || {}).forEach(function (key) { message[key] = extra[key]; });
+  self.postMessage(message);
+}
+
+/* ---- counting the bytes of the download ---- */
+var MB = 1024 * 1024;
+var download = { loaded: 0, total: 0, cached: null, files: {}, sent: 0, done: false };
+
+function megabytes(n) {
+  return (n / MB).toFixed(1);
+}
+
+/** Report the download, at most every 100 ms (and when it is complete). */
+function reportDownload(force) {
+  if (download.done) return;
+  var now = since();
+  if (!force && now - download.sent < 100) return;
+  download.sent = now;
+  var total = download.total;
+  var text = total ? (download.cached ? "正在读取本机已保存的计算程序 " : "正在下载计算程序 ") +
+    megabytes(Math.min(download.loaded, total)) + "/" + megabytes(total) + " MB……" : "正在下载计算程序……";
+  progress("download", total ? 10 + 75 * Math.min(download.loaded / total, 1) : 10, text,
+           { loaded: download.loaded, total: total, cached: download.cached });
+}
+
+/** `n` more bytes of `file` arrived (a file fetched twice, after a damaged copy, counts twice:
+ *  the figure shown stops at the total). */
+function counted(file, n) {
+  download.files[file] = (download.files[file] || 0) + n;
+  download.loaded += n;
+  if (download.total && download.loaded >= download.total) downloaded();
+  else reportDownload(false);
+}
+
+/** The stamp's sizes: the total of the download. */
+function expectDownload(stamp) {
+  var sizes = stamp.core_files || {};
+  download.total = Object.keys(sizes).reduce(function (sum, name) { return sum + sizes[name]; }, 0) +
+    (stamp.size || 0) + (stamp.snapshot ? stamp.snapshot.size : 0);
+  (download.whole || []).forEach(loadedWhole);
+  reportDownload(true);
+}
+
+/** The download is over (or Pyodide is up without needing more): the steps after it. */
+function downloaded() {
+  if (download.done) return;
+  reportDownload(true);
+  download.done = true;
+  progress("start", 88, "正在启动计算程序……", { loaded: download.loaded, total: download.total, cached: download.cached });
+}
+
+/** A stream that passes `body` on, counting its bytes as `file`. */
+function countingStream(body, file) {
+  return body.pipeThrough(new TransformStream({
+    transform: function (chunk, controller) {
+      counted(file, chunk.byteLength);
+      controller.enqueue(chunk);
+    }
+  }));
+}
+
+/** Count the bytes of `response` as they arrive, from a clone: the response itself goes to
+ *  Pyodide as the browser gave it (a new Response around it would lose the compiled code the
+ *  browser keeps with the .wasm). */
+function countClone(response, file) {
+  if (!response.ok || !response.body || typeof response.clone !== "function") return;
+  var reader = response.clone().body.getReader();
+  (function pump() {
+    reader.read().then(function (part) {
+      if (part.done) return;
+      counted(file, part.value.byteLength);
+      pump();
+    }, function () { /* Pyodide reports a broken download itself */ });
+  })();
+}
+
+/** Pyodide fetches its .wasm and standard library with fetch() and loads its script with
+ *  importScripts(): both are watched (not changed) while it starts. */
+function watchPyodideDownloads() {
+  var plainFetch = self.fetch;
+  self.fetch = function (input, init) {
+    var url = typeof input === "string" ? input : (input && input.url) || String(input);
+    var promise = plainFetch.call(self, input, init);
+    var file = url.indexOf(PYODIDE_URL) === 0 ? url.slice(PYODIDE_URL.length).split(/[?#]/)[0] : null;
+    if (file === "pyodide.asm.wasm" || file === "python_stdlib.zip") {
+      promise.then(function (response) { countClone(response, file); }, function () {});
+    }
+    return promise;
+  };
+  var plainImport = self.importScripts;
+  self.importScripts = function () {
+    var urls = Array.prototype.slice.call(arguments);
+    plainImport.apply(self, urls);
+    urls.forEach(function (url) {
+      var file = String(url).indexOf(PYODIDE_URL) === 0 ? String(url).slice(PYODIDE_URL.length) : null;
+      if (file) loadedWhole(file);
+    });
+  };
+}
+
+/** A file read whole (a script): counted at its size in the stamp, once the stamp is here. */
+function loadedWhole(file) {
+  if (!stampSeen) {
+    download.whole = (download.whole || []).concat([file]);
+    return;
+  }
+  var size = (stampSeen.core_files || {})[file];
+  if (size && !download.files[file]) counted(file, size);
+}
+
+/** Whether Pyodide's script is in the browser's cache already (a later visit: nothing to
+ *  download but what changed), asked of the cache alone (no request reaches the server). */
+function runtimeCached() {
+  return fetch(PYODIDE_URL + "pyodide.asm.js", { cache: "only-if-cached", mode: "same-origin" })
+    .then(function (response) {
+      if (response.body) response.body.cancel().catch(function () {});
+      return response.ok;
+    }, function () { return false; });
 }
 
 function since() {
@@ -179,7 +305,9 @@ function sha256(bytes) {
 function fetchArchive(stamp) {
   var url = ASSETS_URL + stamp.archive + "?v=" + stamp.sha256;
   var get = function (init) {
-    return fetchChecked(url, stamp.archive, "archiveMissing", init).then(function (response) { return response.arrayBuffer(); })
+    return fetchChecked(url, stamp.archive, "archiveMissing", init).then(function (response) {
+      return response.body ? new Response(countingStream(response.body, stamp.archive)).arrayBuffer() : response.arrayBuffer();
+    })
       .then(function (bytes) { return sha256(bytes).then(function (digest) { return digest === stamp.sha256 ? bytes : null; }); });
   };
   return get(undefined).then(function (bytes) { return bytes || get({ cache: "reload" }); }).then(function (bytes) {
@@ -215,7 +343,8 @@ function fetchSnapshot(stamp) {
   if (typeof DecompressionStream !== "function") return Promise.reject(new Error("no DecompressionStream"));
   return fetch(ASSETS_URL + snapshot.file + "?v=" + snapshot.sha256).then(function (response) {
     if (!response.ok) throw new Error(snapshot.file + ": HTTP " + response.status);
-    return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    var body = countingStream(response.body, snapshot.file);
+    return new Response(body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   }).then(function (memory) {
     if (memory.byteLength !== snapshot.memory) throw new Error(snapshot.file + ": not this release's snapshot");
     return memory;
@@ -295,7 +424,14 @@ function boot() {
   progress("check", 5, "正在检查浏览器环境……");
   var timings = { script: Math.round(scriptStarted) }; // ms since the worker was created
   var wasmGuard = guardWasm();
-  var stamp = fetchStamp().then(function (s) { stampSeen = s; return s; });
+  var cached = runtimeCached().then(function (yes) {
+    download.cached = yes;
+    timings.cached = yes;
+    reportDownload(true);
+  });
+  watchPyodideDownloads();
+  cached.catch(function () {});
+  var stamp = fetchStamp().then(function (s) { stampSeen = s; expectDownload(s); return s; });
   var archive = stamp.then(fetchArchive);
   var memory = stamp.then(function (s) {
     return fetchSnapshot(s).then(function (bytes) { return { bytes: bytes, stamp: s }; });
@@ -304,7 +440,6 @@ function boot() {
   memory.catch(function () {});  // a start without it follows
   wasmGuard.catch(function () {});
 
-  progress("runtime", 10, "正在下载并启动 Python 运行环境（首次约 18 MB，之后使用浏览器缓存）……");
   // An empty lock file (ABI info from the build's stamp) instead of pyodide-lock.json:
   // Pyodide then knows no packages and fetches nothing but its core files. Passed as a
   // promise so the runtime download starts at once; a missing stamp is reported by
@@ -323,11 +458,11 @@ function boot() {
     var a = results[1];
     timings.pyodide = since();
     timings.archive = a.receivedAt;
-    progress("rules", 80, "正在加载计算规则……");
+    downloaded();
+    progress("prepare", 94, "正在准备计算器……");
     try {
       py.unpackArchive(a.bytes, "zip", { extractDir: a.stamp.extract_dir });
       timings.unpacked = since();
-      progress("import", 90, "正在准备计算器……");
       py.runPython(glue(a.stamp.extract_dir));
       var worker = py.pyimport("calculators.worker");
       var run = worker.answer;

@@ -25,6 +25,17 @@ drives headless Debian Chromium through Playwright. Prints:
 
 Targets (issue 4): article pages transfer no Pyodide bytes; time to first result
 <= 1.2 x bare boot; an answer after start-up in < 100 ms. Exit status 1 if one is missed.
+
+With --profile throttled (issue 19): a slow link and a slow office PC — Chromium's network
+emulation at 20 Mbit/s and the renderer's CPU four times slower (see CpuLimit for why not
+Chromium's own CPU throttling) — with the site served by Debian's nginx and the project's
+deploy/nginx/yingsu.conf, so the bytes on the wire are what nginx actually sends (the release's
+level-9 .gz twins through gzip_static, the rest compressed on the fly; read from its access log).
+Prints, cold and warm, the first answer of the calculator page against the bare boot under the
+same throttling, and the bytes of each visit. Aim: cold no slower than the bare boot, warm
+under half of the bare boot's warm visit.
+
+    .venv/bin/python scripts/bench_runtime.py --site site/ --profile throttled --repeat 3
 """
 from __future__ import annotations
 
@@ -231,6 +242,243 @@ def kib(n):
     return f"{n / 1024:,.1f} KiB"
 
 
+
+# ---- the throttled profile: a slow link and a slow office PC ---------------------------------
+# Chromium's network emulation (CDP Network.emulateNetworkConditions on the page's target, which
+# covers its dedicated worker's requests: measured) at THROTTLED_MBIT, and a CPU LIMIT_RATE times
+# slower. Chromium's own CPU throttling (Emulation.setCPUThrottlingRate) slows the page's main
+# thread only: asked of a worker's target, Chromium 156 answers "Operation is only supported for
+# pages, not workers", and the calculators, like the bare boot, run in a worker. So the slowdown
+# is applied to the whole renderer process instead (CpuLimit): every thread of it, main thread
+# and workers, runs 1/LIMIT_RATE of each time slice (SIGSTOP/SIGCONT), as on a CPU that many
+# times slower; the browser and network processes are not slowed (neither are they by CDP's).
+THROTTLED_MBIT = 20
+LATENCY_MS = 20            # a round trip on an office LAN through a county's link
+LIMIT_RATE = 4
+SLICE_S = 0.02
+
+
+class CpuLimit:
+    """Runs the renderer processes of one browser (found under the process whose command line
+    names `profile_dir`) 1/rate of each SLICE_S, in a thread, until stop()."""
+
+    def __init__(self, profile_dir: str, rate: int = LIMIT_RATE):
+        import threading
+
+        self.marker, self.rate = f"--user-data-dir={profile_dir}", rate
+        self.pids: set[int] = set()
+        self.running = True
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    @staticmethod
+    def _cmdline(pid: int) -> str:
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return ""
+
+    def _renderers(self) -> set[int]:
+        import os
+
+        parents, lines = {}, {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+        roots = {pid for pid in parents if self.marker in (lines.setdefault(pid, self._cmdline(pid)))
+                 and "--type=" not in lines[pid]}
+        found = set()
+        for pid in parents:
+            chain, p = pid, pid
+            while p in parents and p not in roots and p > 1:
+                p = parents[p]
+            if p in roots and "--type=renderer" in lines.setdefault(chain, self._cmdline(chain)):
+                found.add(chain)
+        return found
+
+    def _signal(self, sig) -> None:
+        import os
+
+        for pid in list(self.pids):
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                self.pids.discard(pid)
+
+    def _loop(self) -> None:
+        import signal
+        import time
+
+        turn = 0
+        while self.running:
+            if turn % 10 == 0:
+                self.pids = self._renderers()
+            turn += 1
+            self._signal(signal.SIGCONT)
+            time.sleep(SLICE_S / self.rate)
+            if not self.running:
+                break
+            self._signal(signal.SIGSTOP)
+            time.sleep(SLICE_S * (self.rate - 1) / self.rate)
+        self._signal(signal.SIGCONT)
+
+    def stop(self) -> None:
+        self.running = False
+        self.thread.join()
+        self._signal(__import__("signal").SIGCONT)
+
+
+def throttled_page(context):
+    """A new page whose requests (and its workers') go through Chromium's network emulation."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": LATENCY_MS,
+        "downloadThroughput": THROTTLED_MBIT * 1_000_000 / 8, "uploadThroughput": THROTTLED_MBIT * 1_000_000 / 8})
+    return page
+
+
+# Pyodide waits for ever on a start that failed (it only logs the error): give up after 5 minutes
+BARE_OR_TIMEOUT_JS = "() => Promise.race([window.bare, new Promise(r => setTimeout(() => r({error: 'no answer in 300 s'}), 300000))])"
+
+
+def bare_snippet(folder: Path) -> Path:
+    """deploy/nginx/yingsu.conf with the bare pages' worker given the policy of the calculators'
+    worker (Pyodide compiles WebAssembly: 'wasm-unsafe-eval'), as the same server would."""
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "deploy" / "nginx" / "yingsu.conf").read_text(encoding="utf-8")
+    block = re.search(r"\n(\s*location = /yingsu/assets/javascripts/calc-worker\.js \{.*?\n\s*\})", text, re.S)[1]
+    text = text.replace(block, block + "\n" + block.replace("location = /yingsu/assets/javascripts/calc-worker.js",
+                                                           "location ^~ /yingsu/bench_bare_"))
+    path = folder / "bare-yingsu.conf"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def nginx_visit(server, page, url, script, args=None):
+    """Navigate, run `script`; (answer, [(uri, status, bytes on the wire)] of this visit)."""
+    before = len(server.sent())
+    page.goto(url, wait_until="load")
+    answer = page.evaluate(script, args) if script else None
+    page.wait_for_timeout(500)   # the access log line of the last response
+    return answer, [(uri, status, sent) for _, uri, status, sent in server.sent()[before:]]
+
+
+def mb(n):
+    return f"{n / 1e6:5.2f} MB"
+
+
+def throttled(args, site: Path, calc_page: str, name: str | None, params: dict) -> int:
+    """The throttled profile: the site served by nginx with deploy/nginx/yingsu.conf (gzip_static
+    sends the release's level-9 twins; caching as configured), a browser profile on disk per
+    run, the calculator page and the bare boot each visited cold then warm (another day: after
+    SETTLE_MS), each in its own profile and its own nginx (two origins)."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from nginx_server import NginxServer
+
+    write_bare_pages(site)
+    if name is None:
+        import re
+
+        name = re.search(r'data-calculator="([^"]+)"', (site / calc_page / "index.html").read_text(encoding="utf-8"))[1]
+    results = {"calc_cold": [], "calc_warm": [], "bare_cold": [], "bare_warm": []}
+    wire = {}
+    milestones: dict = {}
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="bench-nginx-") as tmp:
+        calc_server = NginxServer(site, Path(tmp) / "calc")
+        bare_server = NginxServer(site, Path(tmp) / "bare", bare_snippet(Path(tmp)))
+        try:
+            with sync_playwright() as p:
+                for i in range(args.repeat):
+                    order = [("calc", calc_server), ("bare", bare_server)]
+                    for kind, server in (order if i % 2 == 0 else order[::-1]):
+                        profile = tempfile.mkdtemp(prefix="bench-profile-", dir=tmp)
+                        context = p.chromium.launch_persistent_context(
+                            profile, executable_path=smoke_browser.CHROMIUM, args=smoke_browser.CHROMIUM_ARGS,
+                            headless=True, bypass_csp=True,
+                            service_workers="allow" if args.service_worker else "block")
+                        limit = CpuLimit(profile)
+                        try:
+                            for visit in ("cold", "warm"):
+                                page = throttled_page(context)
+                                if kind == "calc":
+                                    answer, sent = nginx_visit(server, page, server.base_url + calc_page,
+                                                               FIRST_ANSWER_JS, [name, params])
+                                else:
+                                    answer, sent = nginx_visit(server, page, server.base_url + "bench_bare_worker.html",
+                                                               BARE_OR_TIMEOUT_JS)
+                                if answer.get("error") or answer.get("ok") is False:
+                                    failures.append(f"{kind} {visit}: no answer: {answer}")
+                                if kind == "calc":   # where the time went: the worker's milestones
+                                    milestones.setdefault(visit, []).append(page.evaluate(
+                                        "({started: YingsuCalc.startedAt, ...YingsuCalc.timings})"))
+                                results[f"{kind}_{visit}"].append(answer["at"])
+                                print(f"  run {i + 1}: {kind} {visit} {answer['at']:.0f} ms, "
+                                      f"{sum(n for _, _, n in sent) / 1e6:.2f} MB", file=sys.stderr, flush=True)
+                                wire.setdefault(f"{kind}_{visit}", []).append(sent)
+                                if visit == "cold":
+                                    page.wait_for_timeout(SETTLE_MS)
+                                page.close()
+                        finally:
+                            limit.stop()
+                            context.close()
+        finally:
+            calc_server.stop()
+            bare_server.stop()
+            for f in BARE_FILES:
+                (site / f).unlink(missing_ok=True)
+
+    print(f"Throttled profile: Chromium network emulation {THROTTLED_MBIT} Mbit/s, {LATENCY_MS} ms latency; "
+          f"renderer CPU 1/{LIMIT_RATE} (×{LIMIT_RATE} slower); nginx with deploy/nginx/yingsu.conf; "
+          f"service worker {'allowed' if args.service_worker else 'blocked (plain-http intranet)'}; "
+          f"{args.repeat} runs, medians")
+    print(f"calculator page /{calc_page} (calculator {name!r}) against the bare boot of the same Pyodide in a worker")
+    print("\nBytes on the wire (nginx's $bytes_sent: headers + body as compressed by the deploy config)")
+    for key in ("calc_cold", "calc_warm", "bare_cold", "bare_warm"):
+        totals = [sum(n for _, _, n in visit) for visit in wire[key]]
+        print(f"  {key.replace('_', ', '):12} {mb(median(totals))}   ({len(wire[key][0])} requests)")
+    print("  cold calculator page, largest responses:")
+    for uri, status, n in sorted(wire["calc_cold"][0], key=lambda r: -r[2])[:8]:
+        print(f"    {mb(n)}  {status}  {uri.split('?')[0].replace('/yingsu/', '')}")
+    print("\nThe calculator page's worker, ms since the worker started (medians): its script run, archive received, "
+          "snapshot decompressed, Pyodide asks for its .wasm → instantiated, Pyodide up, archive unpacked, ready")
+    for visit, rows in milestones.items():
+        keys = ("script", "archive", "snapshot_ready", "wasm_response", "wasm_instance", "pyodide", "unpacked", "ready")
+        started = median([r.get("started") or 0 for r in rows])
+        print(f"  {visit}: worker started {started:.0f} ms after navigation; " + ", ".join(
+            f"{k} {median([r.get(k) or 0 for r in rows]):.0f}" for k in keys))
+    print("\nNavigation start → first answer")
+    bare = {v: median(results[f"bare_{v}"]) for v in ("cold", "warm")}
+    for visit in ("cold", "warm"):
+        calc = median(results[f"calc_{visit}"])
+        spread = lambda key: "%.0f–%.0f" % (min(results[key]), max(results[key]))
+        print(f"  {visit}: calculator page {calc:6.0f} ms ({spread('calc_' + visit)}) | bare boot {bare[visit]:6.0f} ms "
+              f"({spread('bare_' + visit)}) | ratio {calc / bare[visit]:.2f}")
+    cold_ratio = median(results["calc_cold"]) / bare["cold"]
+    warm_ratio = median(results["calc_warm"]) / bare["warm"]
+    print(f"  aim: cold ≤ 1.00 × the bare boot's cold: {cold_ratio:.2f}; warm < 0.50 × the bare boot's warm: "
+          f"{warm_ratio:.2f}")
+    if cold_ratio > 1.0:
+        failures.append(f"throttled cold first answer {cold_ratio:.2f} × bare boot (aim ≤ 1.0)")
+    if warm_ratio >= 0.5:
+        failures.append(f"throttled warm first answer {warm_ratio:.2f} × bare boot (aim < 0.5)")
+    for failure in failures:
+        print(f"MISSED: {failure}")
+    print("\nbench: " + ("targets missed" if failures else "all targets met"))
+    return 1 if failures else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, required=True, help="built site directory (mkdocs build → site/)")
@@ -242,6 +490,12 @@ def main(argv=None) -> int:
     parser.add_argument("--no-service-worker", action="store_true",
                         help="block the service worker, as on a plain-http intranet address (browsers allow it only "
                              "on https and localhost)")
+    parser.add_argument("--profile", choices=("local", "throttled"), default="local",
+                        help="local: loopback at full speed (the targets of issue 4); throttled: a slow link and a slow "
+                             "PC (issue 19), the site served by nginx with the deploy config")
+    parser.add_argument("--service-worker", action="store_true",
+                        help="throttled profile: let the service worker run (https/localhost only); by default it is "
+                             "blocked, as on a plain-http intranet address, where browsers do not run one")
     parser.add_argument("--cache-control", help="Cache-Control header to send for every file (default: as deploy/ "
                                                 "configures servers: a year for Pyodide's versioned directory and "
                                                 "the theme's hashed files, no-cache for the rest)")
@@ -260,6 +514,8 @@ def main(argv=None) -> int:
         print(f"找不到计算器页面或文章页面（calculator={calc_page!r}, article={article_page!r}）", file=sys.stderr)
         return 2
     params = json.loads(args.params)
+    if args.profile == "throttled":
+        return throttled(args, site, calc_page, args.calc, params)
 
     import os
 

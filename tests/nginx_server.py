@@ -30,7 +30,8 @@ events {{ worker_connections 256; }}
 http {{
     {mime_types}
     default_type application/octet-stream;
-    access_log {prefix}/access.log;
+    log_format bytes '$request_method $request_uri $status $bytes_sent';
+    access_log {prefix}/access.log bytes;
     client_body_temp_path {prefix}/tmp/body;
     proxy_temp_path {prefix}/tmp/proxy;
     fastcgi_temp_path {prefix}/tmp/fastcgi;
@@ -100,6 +101,16 @@ class NginxServer:
         self.started_in = time.perf_counter() - began
         self.origin = f"http://127.0.0.1:{self.port}"
         self.base_url = f"{self.origin}/yingsu/"
+
+    def sent(self) -> list[tuple[str, str, int, int]]:
+        """(method, request URI, status, bytes sent incl. headers) of every request so far, from
+        the access log: what went over the wire, compressed as the snippet compresses."""
+        path = self.prefix / "access.log"
+        rows = []
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []:
+            method, uri, status, sent = line.rsplit(" ", 3) if line.count(" ") >= 3 else ("", line, "0", "0")
+            rows.append((method, uri, int(status), int(sent)))
+        return rows
 
     def log(self) -> str:
         path = self.prefix / "error.log"

@@ -52,6 +52,11 @@ def settle(page):
                            " && document.querySelector('[data-calc-result]').dataset.state")
 
 
+def leave(page):
+    """Leave the field being typed in, as a reader does with Tab: its error is shown from then on."""
+    page.keyboard.press("Tab")
+
+
 def test_deadlines_answer_and_holiday_adjustment(clerk, site_server):
     page = clerk
     page.fill("#f-complaint_served", "2026-09-16")
@@ -80,15 +85,21 @@ def test_deadlines_appeal_of_an_order(clerk, site_server):
 def test_bad_input_shows_the_calculators_chinese_message_next_to_the_field(clerk):
     page = clerk
     page.fill("#f-complaint_served", "2026-09-16")
+    page.select_option("#f-ruling_kind", "judgment")
     page.fill("#f-ruling_served", "2026-09-01")
     settle(page)
     error = page.locator('.calc-error[data-error-for="ruling_served"]')
+    assert not error.is_visible()   # not while the reader is still in the field
+    assert page.get_attribute("[data-calc-result]", "data-state") == "waiting" and not headline(page)
+    leave(page)
     error.wait_for(state="visible")
     assert error.inner_text() == "“裁判文书送达日期”不能早于“起诉状副本送达日期”。"
-    assert page.get_attribute("[data-calc-result]", "data-state") == "invalid"
+    assert page.locator("[data-calc-summary] li").all_inner_texts() == [error.inner_text()]   # and at the top
+    assert page.get_attribute("[data-calc-result]", "data-state") == "invalid" and not headline(page)
     page.fill("#f-ruling_served", "")
     settle(page)
-    assert not error.is_visible()
+    assert not error.is_visible() and not page.locator("[data-calc-summary]").is_visible()
+    page.select_option("#f-ruling_kind", "")
 
 
 def test_inputs_survive_reload_and_can_be_cleared(clerk, site_server):
@@ -163,6 +174,7 @@ def test_principal_negative_count_message(clerk, site_server):
     if "calculators/principal/" not in page.url:
         open_calculator(page, site_server, "principal")
     page.fill("#f-suing_units", "-1")
+    leave(page)
     settle(page)
     error = page.locator('.calc-error[data-error-for="suing_units"]')
     error.wait_for(state="visible")
@@ -186,10 +198,13 @@ def test_filing_period_page(clerk, site_server):
     open_calculator(page, site_server, "filing-period")
     page.fill("#f-known_date", "2026-01-10")
     page.fill("#f-filed_date", "2026-08-01")
+    leave(page)
     settle(page)
-    # the untouched form does not choose whether the time limit was stated (alp-interp/64): it asks
-    error = page.locator('.calc-error[data-error-for="informed_of_period"]')
-    assert error.is_visible() and "行政机关是否告知起诉期限" in error.inner_text()
+    # the untouched form does not choose whether the time limit was stated (alp-interp/64): it asks,
+    # without an error before the reader has got there
+    waiting = page.locator(".calc-waiting")
+    assert waiting.locator("li").all_inner_texts() == ["行政机关是否告知起诉期限"] and not headline(page)
+    assert not page.locator('.calc-error[data-error-for="informed_of_period"]').is_visible()
     page.select_option("#f-informed_of_period", "informed")
     settle(page)
     # 2026-01-10 + 6 months = 2026-07-10, a Friday; filed 08-01 -> late

@@ -350,6 +350,16 @@ def test_nginx_cache_headers(nginx, archive):
     assert (status, body) == (304, b"")
 
 
+def test_nginx_lets_the_browser_reuse_the_runtime_on_the_next_visit(nginx):
+    """Every file the calculators' worker fetches is kept by the browser (Pyodide's versioned
+    folder, a year) or answered 304 when asked again, gzip twin or not (tests/runtime_cache.py)."""
+    from runtime_cache import runtime_reuse
+
+    reuse = runtime_reuse(nginx.base_url)
+    assert {name: how for name, how in reuse.items() if how not in ("kept", "304")} == {}, reuse
+    assert reuse["pyodide.asm.wasm"] == "kept" and reuse["calculators-snapshot.bin"] == "304"
+
+
 def test_nginx_hides_the_other_servers_configs_redirects_and_404s(nginx):
     for path in ["web.config", ".htaccess", "WEB-INF/web.xml"]:
         assert fetch(nginx.base_url + path)[0] == 404, path

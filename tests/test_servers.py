@@ -139,3 +139,14 @@ def test_the_check_catches_apache_without_allowoverride(deployed, tmp_path):
         server.stop()
     assert done.returncode == 1
     assert "类型为" in done.stdout or "nosniff" in done.stdout   # the .htaccess's types and headers are missing
+
+
+@pytest.mark.parametrize("server", ["apache", "tomcat"])
+def test_the_runtime_downloaded_once_is_reused_on_the_next_visit(request, server):
+    """Every file the calculators' worker fetches is either kept by the browser (Pyodide's
+    versioned folder, a year) or answered 304 when asked again, compressed or not."""
+    from runtime_cache import runtime_reuse
+
+    reuse = runtime_reuse(request.getfixturevalue(server).base_url)
+    assert {name: how for name, how in reuse.items() if how not in ("kept", "304")} == {}, reuse
+    assert reuse["pyodide.asm.wasm"] == "kept" and reuse["calculators-snapshot.bin"] == "304"

@@ -315,8 +315,13 @@
       var other = shown.filter(function (e) { return e.field === null || !boxOf(e.field); });
       general.hidden = !other.length;
       general.textContent = other.map(function (e) { return e.message; }).join(" ");
-      summary.textContent = "";
       var listed = shown.filter(function (e) { return e.field !== null && boxOf(e.field); });
+      // Rebuilt only when it changes: leaving a field for one of its links (mousedown) must not
+      // take the link away before its click arrives.
+      var key = JSON.stringify(listed.map(function (e) { return [e.field, e.message]; }));
+      if (summary.dataset.key === key) return shown;
+      summary.dataset.key = key;
+      summary.textContent = "";
       summary.hidden = !listed.length;
       if (listed.length) {
         summary.appendChild(el("p", "calc-summary-title", "请填写或更正以下 " + listed.length + " 项："));
@@ -429,15 +434,20 @@
       schedule();
     }
 
-    /** Leaving a field: its error (if any) is shown from now on. */
+    /** Leaving a field: its error (if any) is shown from now on. A date left half-typed fired
+        no input event (its value is still empty): it is read now. */
     function left(event) {
       var box = event.target.closest && event.target.closest("[data-field]");
       if (!box || control(box) !== event.target) return;
       var fieldName = box.getAttribute("data-field");
-      if (editing === fieldName || event.target.value !== "" || (event.target.validity && event.target.validity.badInput)) {
-        touch([fieldName]);
+      var halfTyped = !!(event.target.validity && event.target.validity.badInput);
+      var wasEditing = editing === fieldName;
+      if (wasEditing || event.target.value !== "" || halfTyped) touch([fieldName]);
+      if (wasEditing) editing = null;
+      if (halfTyped || wasEditing) {
+        calculate();
+        return;
       }
-      if (editing === fieldName) editing = null;
       if (form.dataset.pending) return;   // the answer on its way shows it
       var shown = showErrors();
       if (lastErrors.length) showWaiting(shown);
@@ -457,6 +467,7 @@
       var link = event.target.closest && event.target.closest("[data-error-link]");
       if (!link) return;
       event.preventDefault();
+      event.stopPropagation();   // not also a jump of the theme's instant navigation, which takes the focus
       var input = control(boxOf(link.getAttribute("data-error-link")));
       input.focus();
       if (input.scrollIntoView) input.scrollIntoView({ block: "center" });

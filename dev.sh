@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 PORT="${PORT:-8000}"
 VENV="${VENV:-.venv}"   # another checkout may use this one's environment
-APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx zip)
+APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx zip libreoffice-writer-nogui poppler-utils)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31m错误：%s\033[0m\n' "$*" >&2; exit 1; }
@@ -22,6 +22,8 @@ missing_apt_packages() {
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v zip >/dev/null || missing+=(zip)
+  command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)   # tests: .docx rendered to PDF
+  command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing+=(poppler-utils)
   python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
   echo "${missing[@]:-}"
 }

@@ -243,7 +243,7 @@ def test_later_papers_each_with_its_basis(packages):
     performance = filed_text(by_id["performance"])
     assert "行政判决已于2027年1月5日发生法律效力" in performance and "驳回原告的诉讼请求。" in performance
     record = filed_text(by_id["record"])
-    assert record.startswith("关于原告聊城市某某商贸有限公司、李某诉被告聊城市市场监督管理局行政处罚一案答辩材料的备案函\n聊城市司法局：")
+    assert record.startswith("关于（2026）鲁1502行初88号案件答辩材料的备案函\n聊城市司法局：")
     assert "《聊城市行政应诉工作管理办法》第十三条第一款、第十三条第二款的规定" in record
     assert r["available"] == [
         {"id": "head", "title": "出庭应诉负责人身份证明书", "how": "填写“出庭应诉负责人姓名”（负责人出庭的）"},

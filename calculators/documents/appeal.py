@@ -127,7 +127,7 @@ def proposal(case: Case) -> dict:
         refs = ["measures/33/1/1", "alp/85"]
     bureau = case.justice_bureau or placeholder("司法行政机关名称")
     undertaker = case.undertaker_unit or placeholder("应诉承办单位")
-    blocks = [title(f"关于{case.case_title()}{what}的建议"), line(f"{case.agency_name}："),
+    blocks = [title(f"关于{case.case_number}案件{what}的建议"), line(f"{case.agency_name}："),
               paragraph(f"{_ruling(case)}，本机关于{cn_date(served) if served else placeholder('收到日期')}收到。"
                         + (f"裁判结果：{case.ruling['result'].rstrip('。')}。" if case.ruling["result"] else "")
                         + f"根据{citing.cite(['measures/33/1/1'])}的规定，经研究，建议{what}，理由如下："),

@@ -12,9 +12,9 @@ from .case import Case
 from .rows import EVIDENCE_CATEGORIES, EVIDENCE_CATEGORY_SHORT, EVIDENCE_FORMS
 
 COLUMNS = ["序号", "证据名称", "来源", "证明对象/证明目的", "内容", "原件/复印件", "页码"]
-WIDTHS = [6, 19, 13, 24, 18, 11, 9]
+WIDTHS = [8, 17, 13, 24, 18, 11, 9]
 COLUMNS_WITH_CATEGORY = ["序号", "类别", "证据名称", "来源", "证明对象/证明目的", "内容", "原件/复印件", "页码"]
-WIDTHS_WITH_CATEGORY = [6, 10, 16, 11, 22, 16, 10, 9]
+WIDTHS_WITH_CATEGORY = [8, 10, 15, 11, 21, 16, 10, 9]
 
 
 def page_ranges(evidence: list[dict]) -> list[str]:

@@ -135,7 +135,7 @@ def record_letter(case: Case) -> dict | None:
     bureau = case.justice_bureau or placeholder("司法行政机关名称")
     due = case.due("answer")
     listed = ["行政答辩状", "证据目录及证据、依据等材料", "法定代表人身份证明书", "授权委托书"]
-    blocks = [title(f"关于{case.case_title()}答辩材料的备案函"), line(f"{bureau}："),
+    blocks = [title(f"关于{case.case_number}案件答辩材料的备案函"), line(f"{bureau}："),
               paragraph(f"{case.court}受理的{case.case_title()}（案号：{case.case_number}），{case.agency_name}于"
                         f"{cn_date(case.complaint_served)}收到起诉状副本，答辩、举证期限于{cn_date(due)}届满。"
                         f"根据{citing.cite(refs)}的规定，现将本案答辩状、证据目录及证据、依据等材料报送备案，"

@@ -91,7 +91,7 @@ def postponement(case: Case) -> dict:
 def absence_report(case: Case) -> dict:
     due = case.due("absence_report")
     staff = "、".join(a["name"] for a in case.staff_agents()) or placeholder("出庭的工作人员")
-    blocks = [title(f"关于{case.case_title()}负责人未出庭应诉情况的报告"),
+    blocks = [title(f"关于{case.case_number}案件负责人未出庭应诉情况的报告"),
               line(f"{placeholder('本级党委、政府主要负责同志')}："),
               paragraph(f"根据{citing.cite(['measures/20/1'])}的规定，现将{case.case_title()}负责人未出庭应诉的情况报告如下："),
               heading("一、案件基本情况"),

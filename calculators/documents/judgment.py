@@ -25,7 +25,7 @@ def performance_report(case: Case) -> dict:
     effective = case.ruling["effective"]
     result = case.ruling["result"].rstrip("。") if case.ruling["result"] else placeholder("裁判主文确定的义务")
     undertaker = case.undertaker_unit or placeholder("应诉承办单位")
-    blocks = [title(f"关于{case.case_title()}生效裁判履行情况的报告"), line(f"{case.agency_name}："),
+    blocks = [title(f"关于{case.case_number}案件生效裁判履行情况的报告"), line(f"{case.agency_name}："),
               paragraph(f"{case.court}{case.case_number}行政{kind}"
                         + (f"已于{cn_date(effective)}发生法律效力" if effective else f"已于{placeholder('生效日期')}发生法律效力")
                         + f"。根据{citing.cite(['measures/35/1', 'measures/35/2'])}的规定，现将履行情况报告如下："),

@@ -33,6 +33,7 @@
   var TABLE_SIZE = 24;     // 12 pt, 小四, so that seven columns fit
   var COMPACT_SIZE = 21;   // 10.5 pt, 五号, for long tables (the checklist)
   var NUMBER_SIZE = 28;    // 14 pt, 四号, page numbers
+  var TITLE_LINE = 700;    // twips: 35 pt, a title of several lines stays compact
   var MARGIN = { top: 37, bottom: 35, left: 28, right: 26 }; // mm
   var LINES = 22, CHARS = 28;
   var TEXT_WIDTH = D.convertMillimetersToTwip(210 - MARGIN.left - MARGIN.right);
@@ -208,7 +209,7 @@
           },
           title: {
             run: { font: TITLE_FONT, size: TITLE_SIZE, bold: false, color: "000000" },
-            paragraph: { alignment: D.AlignmentType.CENTER, spacing: { before: 0, after: LINE, line: 2 * LINE, lineRule: D.LineRuleType.EXACT } }
+            paragraph: { alignment: D.AlignmentType.CENTER, spacing: { before: 0, after: LINE, line: TITLE_LINE, lineRule: D.LineRuleType.EXACT } }
           },
           heading1: {
             run: { font: HEADING_FONT, size: BODY_SIZE, bold: false, color: "000000" },

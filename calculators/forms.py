@@ -11,7 +11,7 @@ from .quota import AGENCIES
 from .undertaker import DEFENDANTS, GOVERNMENT_ROLES
 
 from .deadlines import RULING_KINDS
-from .documents.fields import fields as _documents_fields
+from .documents import fields as documents_form
 
 
 class Field(NamedTuple):
@@ -120,10 +120,5 @@ FORMS = {f.name: f for f in (
              Field("real_estate", "bool", "因不动产提起诉讼", "", "alp/46/2"),
          ),
          ("measures/15/2/3",)),
-    Form("documents", "应诉文书生成",
-         "填写案件基本情况，生成答辩状、证据目录、法定代表人身份证明书、授权委托书、出庭应诉负责人身份证明书、"
-         "败诉风险评估报告提纲和应诉工作清单，可打印或下载为 Word 文档。",
-         _documents_fields(),
-         ("measures/13/1", "measures/15/1", "measures/15/2", "measures/16", "measures/17/1", "measures/17/2",
-          "measures/18/1", "measures/19/4", "measures/27/1", "measures/38/1", "measures/44/2", "measures/46")),
+    Form("documents", documents_form.TITLE, documents_form.INTRO, documents_form.fields(), documents_form.REFS),
 )}

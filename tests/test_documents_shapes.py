@@ -234,12 +234,12 @@ def test_later_papers_each_with_its_basis(packages):
     assert "上诉人（原审原告）：聊城市某某商贸有限公司，住所地聊城市东昌府区某路1号，法定代表人王某。" in appeal_answer
     assert ("上诉人聊城市某某商贸有限公司、李某因与答辩人行政处罚一案，不服聊城市东昌府区人民法院于2026年11月25日作出的"
             "（2026）鲁1502行初88号行政判决，提起上诉。") in appeal_answer
-    assert "山东省聊城市中级人民法院" in appeal_answer and "附：1. 本答辩状副本2份。" in appeal_answer
+    assert "山东省聊城市中级人民法院" in appeal_answer and "附：本答辩状副本2份。" in appeal_answer
     # alp-interp/108/2: 15 days from service of the appeal 2026-12-10 -> 12-25
     assert any("至2026年12月25日届满" in b["text"] for b in by_id["appeal_answer"]["blocks"] if b["type"] == "note")
     reply = filed_text(by_id["suggestion"])
     assert reply.startswith("关于（2026）鲁1502司建3号司法建议书的回复函\n聊城市东昌府区人民法院：")
-    assert "贵院《司法建议书》（（2026）鲁1502司建3号）我单位于2026年12月20日收到" in reply
+    assert "贵院（2026）鲁1502司建3号《司法建议书》我单位于2026年12月20日收到" in reply
     performance = filed_text(by_id["performance"])
     assert "行政判决已于2027年1月5日发生法律效力" in performance and "驳回原告的诉讼请求。" in performance
     record = filed_text(by_id["record"])
@@ -257,7 +257,7 @@ def test_agency_appeal_and_the_proposal_of_art_33(packages):
     appeal = filed_text(r["by_id"]["appeal"])
     assert appeal.startswith("行政上诉状\n上诉人（原审被告）：聊城市市场监督管理局")
     assert "被上诉人（原审原告）：李某，男，1980年生。" in appeal
-    assert "附：1. 本上诉状副本2份。" in appeal             # alp-interp/108/1: one per other party
+    assert "附：本上诉状副本2份。" in appeal             # alp-interp/108/1: one per other party
     assert "此致\n山东省聊城市中级人民法院" in appeal
     proposal = r["by_id"]["proposal"]
     text = filed_text(proposal)

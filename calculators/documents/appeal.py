@@ -134,12 +134,11 @@ def proposal(case: Case) -> dict:
               paragraph(placeholder("一审裁判认定事实、适用法律和审理程序方面的问题，以及上诉或者再审的必要性")),
               paragraph(limit),
               paragraph(f"本建议经本机关负责人批准后，报{bureau}备案，再按法定程序{what}。"),
+              signature(f"应诉承办单位：{undertaker}", cn_date(None), seal=False),
               table(["事项", "意见"], [24, 76], [
-                  row("应诉承办单位意见", f"建议{what}。"),
-                  row("负责人审批意见", "\n\n"),
+                  row("负责人审批意见", "\n\n\n负责人：\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"),
                   row("备案情况", f"于{cn_date(None)}报{bureau}备案。"),
-              ], header=False),
-              signature(f"应诉承办单位：{undertaker}", cn_date(None), seal=False)]
+              ], header=False, whole=True)]
     proposal_due = case.due("appeal_proposal")
     blocks.append(note(law("认为应当上诉或者申请再审的，在收到裁判文书后5日内提出建议，经本级行政机关负责人批准并报司法行政机关"
                            "备案后按法定程序办理（[[measures/33/1/1]]）"

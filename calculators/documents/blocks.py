@@ -10,10 +10,10 @@ block types:
   n characters (the lines of an attachment list); ``keep_next``: kept on the page of the block
   after it; ``attachment``: a line of an attachment list (附), kept together;
 - ``{"type": "table", "columns": [str], "widths": [int], "rows": [{"cells": [str]} | {"group": str}],
-  "compact"?: true, "breakable"?: true, "header"?: false}`` (widths in per cent; a ``group`` row spans the whole
+  "compact"?: true, "breakable"?: true, "whole"?: true, "header"?: false}`` (widths in per cent; a ``group`` row spans the whole
   table and stays on the page of the row after it; ``compact``: a long table in a smaller size
   whose rows may break across pages; ``breakable``: rows may break across pages at the usual
-  size; ``header: false``: a form table without a header row, its
+  size; ``whole``: never split over two pages; ``header: false``: a form table without a header row, its
   first column in bold; a cell's ``\\n`` starts a new line; ``keep_end``: its last rows stay on
   the page of what follows, set by ``document()`` before a signature block);
 - ``{"type": "signature", "lines": [str], "seal": bool, "keep_next"?: true}`` — the signature
@@ -84,9 +84,10 @@ def paragraphs(text: str, what: str, *, prefix: str = "") -> list[dict]:
 
 
 def table(columns: list[str], widths: list[int], rows: list[dict], *, compact: bool = False,
-          header: bool = True, breakable: bool = False) -> dict:
+          header: bool = True, breakable: bool = False, whole: bool = False) -> dict:
     """compact: a long table set in a smaller size (五号) whose rows may break across pages;
-    breakable: rows may break across pages (long cells) at the usual size."""
+    breakable: rows may break across pages (long cells) at the usual size; whole: a short
+    table never split over two pages (an approval box)."""
     assert len(columns) == len(widths) and sum(widths) == 100
     assert all(len(r["cells"]) == len(columns) for r in rows if "cells" in r)
     out = {"type": "table", "columns": columns, "widths": widths, "rows": rows}
@@ -96,6 +97,8 @@ def table(columns: list[str], widths: list[int], rows: list[dict], *, compact: b
         out["header"] = False
     if breakable:
         out["breakable"] = True
+    if whole:
+        out["whole"] = True
     return out
 
 
@@ -117,6 +120,8 @@ def note(text: str) -> dict:
 
 def attachment_lines(label: str, items: list[str]) -> list[dict]:
     """附：1. …； / 2. …。 — one line each, the later ones aligned under the first number."""
+    if len(items) == 1:                        # one item: no number
+        return [dict(line(f"{label}：{items[0]}。"), attachment=True)]
     out = []
     for index, text in enumerate(items, 1):
         end = "。" if index == len(items) else "；"

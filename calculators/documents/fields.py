@@ -31,6 +31,15 @@ APPEALS = {
 SUGGESTIONS = {"none": "无", "judicial": "人民法院司法建议", "procuratorial": "人民检察院检察建议"}
 EVIDENCE_LAYOUTS = {"group": "按录入顺序编号，类别变化处加类别行", "column": "按录入顺序编号，类别单列一栏"}
 
+TITLE = "应诉文书生成"
+INTRO = ("填写案件基本情况，生成答辩状（传统格式或要素式）、证据目录、法定代表人身份证明书、授权委托书、出庭应诉负责人身份证明书、"
+         "备案函、败诉风险评估报告提纲和应诉工作清单，以及负责人不能出庭、质证、上诉、裁判履行和司法建议等文书，"
+         "可打印或下载为 Word 文档。")
+# the provisions the papers encode (the page lists them and links back)
+REFS = ("measures/13/1", "measures/14/1", "measures/15/1", "measures/15/2", "measures/16", "measures/17/1",
+        "measures/17/2", "measures/18/1", "measures/19/4", "measures/20/1", "measures/27/1", "measures/30",
+        "measures/33/1", "measures/35/1", "measures/36", "measures/38/1", "measures/44/2", "measures/46")
+
 
 @lru_cache(maxsize=None)
 def fields() -> tuple:

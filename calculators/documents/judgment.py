@@ -52,7 +52,7 @@ def suggestion_reply(case: Case) -> dict:
     number = s["number"] or placeholder("文号")
     received = f"于{cn_date(s['received'])}收到" if s["received"] else "收悉"
     blocks = [title(f"关于{number}{paper}的回复函"), line(f"{sender}："),
-              paragraph(f"贵院《{paper}》（{number}）我单位{received}。我单位高度重视，认真研究办理。现将办理情况回复如下："),
+              paragraph(f"贵院{number}《{paper}》我单位{received}。我单位高度重视，认真研究办理。现将办理情况回复如下："),
               heading("一、对建议所指出问题的研究情况"),
               paragraph(placeholder("建议指出的问题及原因分析")),
               heading("二、已采取的整改措施"),

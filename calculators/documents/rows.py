@@ -1,4 +1,5 @@
-"""Reading the two lists of the form: agents (诉讼代理人) and evidence (证据).
+"""Reading the lists of the form: agents (诉讼代理人), evidence (证据) and the plaintiff's
+evidence (原告证据, for the 质证意见).
 
 Each list is a JSON array of objects. Every problem raises InputError whose field is
 ``"<list>.<row index>.<column>"`` (e.g. ``agents.1.kind``) — or the list's own name when the

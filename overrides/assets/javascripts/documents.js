@@ -355,7 +355,7 @@
     /** A table of `rows` of the block; `head`: with its header row; `continued`: the tail of a
         table kept with what follows it (drawn as one table with the part above it). */
     function renderTable(block, rows, head, continued) {
-      var wrap = el("div", "doc-table-wrap");
+      var wrap = el("div", "doc-table-wrap" + (block.whole ? " doc-table-whole" : ""));
       var table = el("table", "doc-table" + (block.compact ? " doc-table-compact" : "") + (block.breakable ? " doc-table-breakable" : "")
         + (block.header === false ? " doc-table-form" : "") + (continued ? " doc-table-continued" : ""));
       var colgroup = el("colgroup");

@@ -96,6 +96,7 @@
     var widths = block.widths.map(function (w) { return Math.round(TEXT_WIDTH * w / 100); });
     var size = block.compact ? COMPACT_SIZE : TABLE_SIZE;
     var cantSplit = !block.compact && !block.breakable; // long rows may continue on the next page
+    var whole = !!block.whole;                          // a short table kept on one page
     var form = block.header === false;
     var rows = [];
     if (!form) {
@@ -115,7 +116,7 @@
     var n = block.rows.length;
     block.rows.forEach(function (row, r) {
       // a group row keeps with the next row; the last rows keep with what follows the table
-      var keepNext = row.group !== undefined || (block.keep_end && r >= n - 2);
+      var keepNext = row.group !== undefined || (block.keep_end && r >= n - 2) || (whole && r < n - 1);
       if (row.group !== undefined) {
         rows.push(new D.TableRow({
           cantSplit: true,

@@ -26,7 +26,7 @@ GROUPS = (
      ("reconsidered", "reconsideration_role", "reconsideration_body", "reconsideration_decision",
       "reconsideration_date", "reconsideration_outcome"), ()),
     ("日期", "alp/67/1", ("complaint_served", "hearing_date", "answer_date"), ()),
-    ("答辩状", "measures/15/1",
+    ("答辩内容", "measures/15/1",
      ("answer_form", "requests", "authority", "facts", "legal_basis", "views", "duty_claim"), ()),
     ("程序性答辩意见（勾选后生成相应段落）", "measures/15/2", tuple(f"objection_{n}" for n in range(1, 9)), ()),
     ("起诉期限核对（用于第（三）项）", "measures/15/2/3",

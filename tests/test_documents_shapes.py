@@ -157,6 +157,7 @@ def test_pasted_party_lines_keep_brackets_and_drop_prefixes(packages):
      ["单位", "单位", "自然人", "自然人"]),
     ("上诉人（原审原告）：聊城某某律师事务所（普通合伙），住所地…", "聊城某某律师事务所（普通合伙）", ["单位"]),
     ("张某（曾用名张三），男，1970年生", "张某", ["自然人"]),
+    ("原告 张某 男 1970年生\n被答辩人（原告）：李某", "张某、李某", ["自然人", "自然人"]),
 ])
 def test_party_names_as_courts_write_them(text, names, kinds):
     read = parties.parse(text, "plaintiffs", "原告", "plaintiff")
@@ -295,3 +296,15 @@ def test_no_article_numeral_outside_a_ref_token_in_the_documents_package():
                 if ARTICLE.search(text):
                     found.append(f"{path.name}:{node.lineno}: {ARTICLE.search(text)[0]}")
     assert found == []
+
+
+def test_appeal_papers_list_the_other_parties_as_alp_interp_107_says():
+    """The co-defendant is an opposing party of the appealing plaintiff (被上诉人), but keeps its
+    first-instance role (原审被告) when this agency appeals."""
+    ruling = dict(ruling_date="2026-11-25", ruling_served="2026-11-27", appeal_court="山东省聊城市中级人民法院")
+    answer = filed_text(package(case(**JOINT, **ruling, appeal="opponent", appeal_served="2026-12-10"))
+                        ["by_id"]["appeal_answer"])
+    assert "被上诉人（原审被告）：聊城市人民政府。" in answer
+    petition = filed_text(package(case(**JOINT, **ruling, appeal="agency"))["by_id"]["appeal"])
+    assert "原审被告：聊城市人民政府。" in petition and "被上诉人（原审被告）" not in petition
+    assert "附：本上诉状副本3份。" in petition            # two plaintiffs and the co-defendant

@@ -8,7 +8,7 @@ from .. import periods
 from ..citations import render as law
 from ..deadlines import RULING_KINDS
 from . import citing
-from .blocks import attachment_lines, cn_date, document as make_document, heading, line, note, or_placeholder, \
+from .blocks import attachment_lines, cn_date, document as make_document, heading, line, note, \
     paragraph, placeholder, row, signature, table, title
 from .case import Case
 from .parties import Party, names
@@ -46,10 +46,11 @@ def _party_lines(role: str, parties: list[Party]) -> list[dict]:
     return out
 
 
-def _others(case: Case) -> list[dict]:
-    """The parties who do not appeal and are not the opponent, by their first-instance role
-    (alp-interp/107/2)."""
-    out = [line(f"原审被告：{d}。") for d in case.co_defendants]
+def _others(case: Case, co_defendants: str) -> list[dict]:
+    """The other parties (alp-interp/107/2): the opposing parties who did not appeal are
+    被上诉人 — the co-defendants when the plaintiff appeals; the rest keep their
+    first-instance roles — the co-defendants when this agency appeals, the third parties."""
+    out = [line(f"{co_defendants}：{d}。") for d in case.co_defendants]
     return out + _party_lines("原审第三人", case.third_parties)
 
 
@@ -64,7 +65,7 @@ def appeal_petition(case: Case) -> dict:
     due = case.due("appeal")
     result = f"一审{kind}{case.ruling['result'].rstrip('。')}。" if case.ruling["result"] else ""
     blocks = [title("行政上诉状"), *_agency_lines(case, "上诉人（原审被告）"),
-              *_party_lines("被上诉人（原审原告）", case.plaintiffs), *_others(case),
+              *_party_lines("被上诉人（原审原告）", case.plaintiffs), *_others(case, "原审被告"),
               paragraph(f"上诉人因与被上诉人{names(case.plaintiffs)}{case.cause_text()}一案，不服{_ruling(case)}，"
                         "现提起上诉。"),
               heading("上诉请求："),
@@ -90,7 +91,7 @@ def appeal_answer(case: Case) -> dict:
     due = periods.statutory(case.appeal_served, APPEAL_ANSWER_DAYS, "日").due if case.appeal_served else None
     result = f"一审{kind}{case.ruling['result'].rstrip('。')}，" if case.ruling["result"] else ""
     blocks = [title("被上诉人答辩状"), *_agency_lines(case, "答辩人（被上诉人，原审被告）"),
-              *_party_lines("上诉人（原审原告）", case.plaintiffs), *_others(case),
+              *_party_lines("上诉人（原审原告）", case.plaintiffs), *_others(case, "被上诉人（原审被告）"),
               paragraph(f"上诉人{names(case.plaintiffs)}因与答辩人{case.cause_text()}一案，不服{_ruling(case)}，提起上诉。"
                         "答辩人现提出答辩如下："),
               heading("答辩请求："),

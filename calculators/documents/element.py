@@ -64,7 +64,7 @@ def elements(case: Case, drafted: list[int]) -> tuple[list[dict], list[str]]:
     else:
         facts = substance.facts(case, "被诉行政行为认定的事实及证据")
         evidence = _numbers(case, ("facts",))
-        if evidence and lines_of_facts(case):
+        if evidence and case.facts:
             facts[-1] += f"上述事实有{_named(case, ('facts',))}等证据证明{evidence}。"
         named_procedure = _named(case, ("procedure",))
         procedure = [f"被诉行政行为经过{placeholder('立案、调查、告知、听证、决定、送达等环节及其日期')}，"
@@ -92,10 +92,6 @@ def elements(case: Case, drafted: list[int]) -> tuple[list[dict], list[str]]:
     rows = [row(f"{label}{box(ticked)}", "具体理由：" + "\n".join(reasons) if ticked else NONE)
             for label, ticked, reasons in items]
     return rows, refs
-
-
-def lines_of_facts(case: Case) -> bool:
-    return bool(case.facts.strip())
 
 
 def other_suits(case: Case, drafted: list[int]) -> str:

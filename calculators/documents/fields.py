@@ -59,7 +59,7 @@ def fields() -> tuple:
         # -- the answering agency
         Field("agency_name", "text", "答辩机关名称", "应诉机关（被告）的全称。", "measures/15/1", required=True),
         Field("agency_address", "text", "住所地"),
-        Field("agency_phone", "text", "联系电话", "要素式答辩状填写；不填则留空待手写。"),
+        Field("agency_phone", "text", "联系电话", "要素式文本填写；不填则留空待手写。"),
         Field("representative_name", "text", "法定代表人姓名", "", "measures/17/1", required=True),
         Field("representative_title", "text", "法定代表人职务", "如：局长、县长。", required=True),
         Field("defendant", "choice", "被告", "本案被诉的行政机关属于哪一级、哪一类，用于确定应诉承办单位和是否报备。",
@@ -75,8 +75,8 @@ def fields() -> tuple:
         Field("reconsideration_body", "text", "复议机关", "本机关为复议机关的不填；如：聊城市人民政府。", "alp/26/2",
               show_if=("reconsidered", True)),
         Field("reconsideration_decision", "text", "复议决定", "文号和名称，如：聊政复决字〔2026〕15号《行政复议决定书》。",
-              "arl/75", show_if=("reconsidered", True)),
-        Field("reconsideration_date", "date", "复议决定日期", "复议决定书落款的日期。", "arl/75",
+              "measures/14/1", show_if=("reconsidered", True)),
+        Field("reconsideration_date", "date", "复议决定日期", "复议决定书落款的日期。", "measures/14/1",
               show_if=("reconsidered", True)),
         Field("reconsideration_outcome", "choice", "复议结果", "驳回复议请求视为维持原行政行为；以复议申请不符合受理条件为由驳回的除外。",
               "alp-interp/133", options=RECONSIDERATION_OUTCOMES, default="upheld", show_if=("reconsidered", True)),
@@ -84,10 +84,10 @@ def fields() -> tuple:
         Field("complaint_served", "date", "起诉状副本送达日期", "以送达回证上的签收日期为准；答辩、举证期限自次日起算15日。",
               "alp/67/1", required=True, default="today"),
         Field("hearing_date", "date", "开庭日期", "已收到开庭传票的填写。", "measures/19/4"),
-        Field("answer_date", "date", "落款日期", "答辩状及各证明书的落款日期；应在送达之后、答辩期限届满之前。不填则留空待手写。",
+        Field("answer_date", "date", "落款日期", "答辩材料和各证明书的落款日期；应在送达之后、答辩期限届满之前。不填则留空待手写。",
               "measures/15/1", default="today"),
         # -- the answer
-        Field("answer_form", "choice", "答辩状格式", "要素式答辩状按全国统一的示范文本逐项勾选、填写理由。", "measures/15/1",
+        Field("answer_form", "choice", "文书格式", "要素式按全国统一的示范文本逐项勾选、填写理由。", "measures/15/1",
               options=ANSWER_FORMS, default="traditional"),
         Field("requests", "text", "答辩请求", "不填时：提出程序性答辩意见的请求裁定驳回起诉，否则请求判决驳回诉讼请求；每项一行。",
               "measures/15/1", lines=2),
@@ -99,12 +99,12 @@ def fields() -> tuple:
               "如：《中华人民共和国行政处罚法》第××条。", "measures/15/1", lines=3),
         Field("views", "text", "主要观点", "答辩理由：被诉行政行为合法的理由，逐一回应原告的诉讼理由；每段一行，"
               "可以“一、”“二、”编号。", "measures/15/1", lines=5),
-        Field("duty_claim", "bool", "原告请求判令履行法定职责或者给付义务", "要素式答辩状中“原告要求履行职责或者给付的请求不成立”一项。", "alp/38/1"),
+        Field("duty_claim", "bool", "原告请求判令履行法定职责或者给付义务", "要素式文本中“原告要求履行职责或者给付的请求不成立”一项。", "alp/38/1"),
     ]
     out += [Field(f"objection_{n}", "bool", o.label, o.help, f"measures/15/2/{n}") for n, o in OBJECTIONS.items()]
     out += [
         Field("fp_known_date", "date", "知道或者应当知道行政行为之日", "填写起诉期限的日期后，自动核对原告是否超过起诉期限；"
-              "超过的，可以提出“原告未在法定期限内提起行政诉讼”的答辩意见，计算出的日期写入答辩状。", "alp/46/1"),
+              "超过的，可以提出“原告未在法定期限内提起行政诉讼”的答辩意见并写入计算出的日期。", "alp/46/1"),
         Field("fp_filed_date", "date", "起诉日期", "以人民法院登记立案材料记载的起诉日期为准。", "alp/46/1"),
         Field("fp_reconsideration_decision_served", "date", "复议决定书送达日期", "经复议的，在收到复议决定书之日起十五日内起诉。",
               "alp/45"),
@@ -146,7 +146,7 @@ def fields() -> tuple:
         Field("ruling_result", "text", "裁判结果", "裁判文书主文，如：驳回原告的诉讼请求。", "measures/33/1", lines=2),
         Field("appeal", "choice", "上诉或申请再审", "", "measures/33/1/1", options=APPEALS, default="none"),
         Field("appeal_court", "text", "第二审人民法院", "如：山东省聊城市中级人民法院。", "alp/85"),
-        Field("appeal_served", "date", "上诉状副本送达日期", "对方上诉的，自收到上诉状副本之日起十五日内提出答辩状。",
+        Field("appeal_served", "date", "上诉状副本送达日期", "对方上诉的，自收到上诉状副本之日起十五日内答辩。",
               "alp-interp/108/2", show_if=("appeal", "opponent")),
         Field("ruling_effective", "date", "裁判生效日期", "申请再审应在判决、裁定发生法律效力后六个月内提出。", "alp/90"),
         Field("performance", "bool", "生效裁判有履行内容", "生成生效裁判履行情况报告。", "measures/35/1"),

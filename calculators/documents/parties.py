@@ -25,7 +25,7 @@ ROLE_WORDS = "|".join(sorted(ROLES, key=len, reverse=True))
 _ORDINAL = r"(?:[一二三四五六七八九十\d]+|[（(][一二三四五六七八九十\d]+[)）])?"
 ROLE_PREFIX = re.compile(
     rf"^(?:(?:{'|'.join(APPEAL_ROLES)})\s*[（(](?P<inner>{ROLE_WORDS}){_ORDINAL}[)）]|(?P<role>{ROLE_WORDS}))"
-    rf"{_ORDINAL}\s*[：:]\s*")
+    rf"{_ORDINAL}(?:\s*[：:]|\s)\s*")
 # a line that belongs to the party above it: its representative, agent, address, code
 ATTACHED = re.compile(
     r"^(?:法定代表人|负责人|主要负责人|经营者|投资人|执行事务合伙人|诉讼代表人|委托诉讼代理人|委托代理人|诉讼代理人|"

@@ -669,6 +669,15 @@
       });
     }
 
+    /** Drop what is scheduled or running: clicking “清除草稿” blurs the field being edited, whose
+        change event would otherwise generate — and save — the old draft again. */
+    function forget() {
+      clearTimeout(timer);
+      sequence++;
+      printWanted = undefined;
+      delete result.dataset.pending;
+    }
+
     function schedule() {
       result.dataset.pending = "1";
       clearTimeout(timer);
@@ -735,6 +744,7 @@
       clearTimeout(armed);
       armed = null;
       clearButton.textContent = "清除草稿";
+      forget();
       try { localStorage.removeItem(STORAGE_KEY); } catch (e) { /* storage disabled */ }
       fill(null);
       touched = false;

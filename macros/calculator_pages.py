@@ -154,14 +154,6 @@ def _case_fields(name: str) -> str:
     return "" if aliases is None else f' data-case-fields="{html.escape(json.dumps(aliases), quote=True)}"'
 
 
-def _case_fields(name: str) -> str:
-    """data-case-fields on a form about one case: the ledger's case control (ledger-store.js)
-    offers the ledger's cases there, with the page's field names that differ from the record's."""
-    from calculators.ledger import case_fields
-    aliases = case_fields(name)
-    return "" if aliases is None else f' data-case-fields="{html.escape(json.dumps(aliases), quote=True)}"'
-
-
 def encoded_articles(name: str, page: str) -> str:
     """Markdown list of the provisions a calculator encodes, linked."""
     return "\n".join(f"- [{provisions.label(ref, short=True)}]({site_map.relative(page, site_map.target(ref))})"

@@ -162,7 +162,14 @@
     function progress() {
       var answered = 0, right = 0;
       var text;
-      if (state.mode === "exam" && !state.finished) {
+      if (state.finished) {
+        questions.forEach(function (q) {
+          var value = state.answers[q.dataset.qid] || "";
+          if (value !== "") answered += 1;
+          if (isCorrect(q, value)) right += 1;
+        });
+        text = "已交卷：作答 " + answered + " / " + questions.length + " 题，其中答对 " + right + " 题。";
+      } else if (state.mode === "exam") {
         questions.forEach(function (q) { if ((state.answers[q.dataset.qid] || "") !== "") answered += 1; });
         text = "已作答 " + answered + " / " + questions.length + " 题。";
       } else {

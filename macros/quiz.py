@@ -1,6 +1,6 @@
 """The yearly training's self-test (measures art. 40): questions from data/questions.yml.
 
-The format is documented for trainers on docs/training/trainer.md. Case questions
+The format is documented for maintainers on docs/admin/questions.md. Case questions
 (`type: case`) carry no answer in the file: the answer is what the named calculator returns
 for the given input, computed at build time, so a question can never disagree with the
 calculators. Worked examples (`type: example`) are computed the same way but not scored:

@@ -400,6 +400,7 @@ def test_exam_mode_shows_the_key_only_with_the_score(page, site_server):
         q = questions.nth(i)
         answer(q, q.get_attribute("data-answer") if i < 2 else wrong_value(q))
     assert page.locator(".quiz-feedback:visible").count() == 0
+    assert page.locator(".quiz-example:visible").count() == 0                 # worked examples show answers
     assert page.locator("[data-quiz-progress]").inner_text().startswith(f"已作答 {answered} / {total} 题")
     page.reload(wait_until="networkidle")                                     # the mode is kept
     assert page.locator(".quiz-mode input[value='exam']").is_checked()
@@ -417,6 +418,7 @@ def test_exam_mode_shows_the_key_only_with_the_score(page, site_server):
     assert page.locator("[data-quiz-progress]").inner_text() == f"已交卷：作答 {answered} / {total} 题，其中答对 2 题。"
     assert page.locator("[data-quiz-points]").inner_text() == str(round(2 * 100 / total))
     assert page.locator(".quiz-feedback:visible").count() == total           # the key, with the score
+    assert page.locator(".quiz-example:visible").count() == len(quiz.examples())
     assert "未作答" in questions.nth(answered).locator(".quiz-verdict").inner_text()
     assert page.locator(".quiz-q input:not([disabled])").count() == 0
     assert page.locator(".quiz-mode input:not([disabled])").count() == 0

@@ -140,6 +140,8 @@
     function applyMode() {
       var exam = state.mode === "exam";
       questions.forEach(function (q) { q.dataset.mode = state.mode; });
+      // the worked examples show their answers: hidden while an exam is being taken
+      document.querySelectorAll(".quiz-example").forEach(function (example) { example.hidden = exam && !state.finished; });
       if (!modeBox) return;
       modeBox.hidden = false;
       modeBox.querySelectorAll("input[name=quiz-mode]").forEach(function (radio) {

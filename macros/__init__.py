@@ -48,7 +48,7 @@ def define_env(env):
 
     @env.macro
     def notice(edition: str = "measures") -> str:
-        return render.notice(edition)
+        return render.notice(edition, page())
 
     @env.macro
     def calculator_index() -> str:
@@ -57,6 +57,15 @@ def define_env(env):
     @env.macro
     def law(key: str) -> str:
         return render.law_page(key, page())
+
+    @env.macro
+    def law_source(key: str) -> str:
+        """The official publication of an upstream instrument and the origin of the site's text."""
+        return render.law_source(key, page())
+
+    @env.macro
+    def law_sources_table() -> str:
+        return render.law_sources_table()
 
     @env.macro
     def law_title(key: str) -> str:

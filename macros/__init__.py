@@ -51,6 +51,12 @@ def define_env(env):
         return render.notice(edition, page())
 
     @env.macro
+    def measures_page(name: str = "index.md") -> str:
+        """Link target of a page of the newest edition (full.md: the printable text), relative to
+        this page: hand-written pages link the current text without naming its folder."""
+        return site_map.relative(page(), f"{provisions.default_edition('measures').path}/{name}")
+
+    @env.macro
     def calculator_index() -> str:
         return calculator_pages.index_table(page())
 

@@ -11,8 +11,9 @@ cd "$(dirname "$0")"
 
 PORT="${PORT:-8000}"
 VENV="${VENV:-.venv}"   # another checkout may use this one's environment
-# nginx, apache2 (with apache2-utils' ab) and tomcat10: the tests deploy the release to each for real
-APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx apache2 tomcat10 zip)
+# nginx, apache2 (with apache2-utils' ab) and tomcat10: the tests deploy the release to each for real;
+# libreoffice-writer-nogui and poppler-utils: the tests render the court papers to PDF and read them
+APT_PACKAGES=(python3-venv nodejs npm chromium fonts-noto-cjk nginx apache2 tomcat10 zip libreoffice-writer-nogui poppler-utils)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31m错误：%s\033[0m\n' "$*" >&2; exit 1; }
@@ -26,6 +27,8 @@ missing_apt_packages() {
   [ -x /usr/sbin/apache2 ] && command -v ab >/dev/null || missing+=(apache2)
   [ -f /usr/share/tomcat10/bin/catalina.sh ] || missing+=(tomcat10)
   command -v zip >/dev/null || missing+=(zip)
+  command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)   # tests: .docx rendered to PDF
+  command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing+=(poppler-utils)
   python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
   echo "${missing[@]:-}"
 }

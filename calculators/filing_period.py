@@ -146,22 +146,13 @@ def filing_period(params: dict) -> dict:
     limits, warnings, not_applied, steps = [], [], [], []
     usual = None
     if route == "direct":
-        if informed:
-            limits.append(_from_table("direct", known))
-        else:
-            limits.append(_from_table("not_informed", known))
-            usual = _from_table("direct", known)["period"]
-            warnings.append(_not_informed_warning("知道或者应当知道行政行为", usual))
+        usual = _stated_or_not(informed, "direct", "not_informed", known, "知道或者应当知道行政行为", limits, warnings)
         if act is not None:
             late_knowledge = ["alp-interp/65"] if known > act else []
             limits.append(_from_table("longest_real_estate" if real_estate else "longest_other", act, late_knowledge))
     elif route == "after_decision":
-        if informed:
-            limits.append(_from_table("reconsideration", decision))
-        else:
-            limits.append(_from_table("not_informed_reconsideration", decision))
-            usual = _from_table("reconsideration", decision)["period"]
-            warnings.append(_not_informed_warning("复议决定书送达", usual))
+        usual = _stated_or_not(informed, "reconsideration", "not_informed_reconsideration", decision, "复议决定书送达",
+                               limits, warnings)
         not_applied.append(_cap_not_applied(route))
     elif route == "no_decision":
         end, steps = _reconsideration_end(params, filed)
@@ -377,6 +368,19 @@ def _public(limit: dict, binding: bool) -> dict:
 def _public_step(step: dict) -> dict:
     return {"id": step["id"], "title": step["title"], "date": step["date"].isoformat(),
             "explanation": step["explanation"], "basis": [provisions.cite(r) for r in step["refs"]]}
+
+
+def _stated_or_not(informed: bool, stated: str, unstated: str, start, event: str, limits: list,
+                   warnings: list) -> periods.Period | None:
+    """The limit when the agency stated the time limit for suing (`stated`), or else the longest
+    limit of alp-interp/64 (`unstated`) with the usual one returned for comparison and a warning."""
+    if informed:
+        limits.append(_from_table(stated, start))
+        return None
+    limits.append(_from_table(unstated, start))
+    usual = _from_table(stated, start)["period"]
+    warnings.append(_not_informed_warning(event, usual))
+    return usual
 
 
 def _not_informed_warning(event: str, usual: periods.Period) -> dict:

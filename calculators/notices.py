@@ -17,6 +17,17 @@ Codes in use (one line each, so a reader sees them all):
 - ``filing.premature``               the suit came before the period its limit runs from had ended (``route``)
 - ``statistics.invalid_case``        ledger records that could not be read were left out of the figures
 - ``statistics.appearance_unrecorded``  heard cases without a record of who appeared
+- ``documents.objection_timely``     objection (三) ticked but the dates show a timely suit (not drafted)
+- ``documents.objection_3_no_dates`` objection (三) ticked without the dates to check it (not drafted)
+- ``documents.no_evidence``          the evidence list is empty
+- ``documents.evidence_pages_missing`` an evidence item has no page count (pages from it on left blank)
+- ``documents.evidence_interleaved`` one evidence category appears in two places of the list
+- ``documents.head_not_principal``   the principal head must appear but another head is named
+- ``documents.head_missing``         no head named for the certificate of an appearing head
+- ``documents.co_defendant_missing`` a reconsideration case with a co-defendant whose name is not given
+- ``documents.reconsideration_inconsistent`` a joint defendant with a decision that changed the act
+- ``documents.date_before_service``  the signing date precedes service of the complaint
+- ``documents.date_after_deadline``  the signing date is after the answer deadline
 """
 from __future__ import annotations
 

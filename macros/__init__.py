@@ -48,7 +48,13 @@ def define_env(env):
 
     @env.macro
     def notice(edition: str = "measures") -> str:
-        return render.notice(edition)
+        return render.notice(edition, page())
+
+    @env.macro
+    def measures_page(name: str = "index.md") -> str:
+        """Link target of a page of the newest edition (full.md: the printable text), relative to
+        this page: hand-written pages link the current text without naming its folder."""
+        return site_map.relative(page(), f"{provisions.default_edition('measures').path}/{name}")
 
     @env.macro
     def calculator_index() -> str:
@@ -57,6 +63,15 @@ def define_env(env):
     @env.macro
     def law(key: str) -> str:
         return render.law_page(key, page())
+
+    @env.macro
+    def law_source(key: str) -> str:
+        """The official publication of an upstream instrument and the origin of the site's text."""
+        return render.law_source(key, page())
+
+    @env.macro
+    def law_sources_table() -> str:
+        return render.law_sources_table()
 
     @env.macro
     def law_title(key: str) -> str:

@@ -14,33 +14,50 @@ from calculators.forms import form
 
 from . import calculator_pages, site_map
 
-# (legend, provision the group follows, field names) — every flat field in exactly one group
+# (legend, provision the group follows, field names, lists after the fields) — every flat field
+# in exactly one group; the lists' rows are described in calculators/documents/rows.py
 GROUPS = (
-    ("案件和当事人", "measures/15/1", ("court", "case_number", "cause", "act", "plaintiffs", "third_parties")),
+    ("案件和当事人", "measures/15/1",
+     ("court", "case_number", "cause", "act", "plaintiffs", "third_parties", "co_defendants"), ()),
     ("答辩机关和应诉承办单位", "measures/10/1",
-     ("agency_name", "agency_address", "representative_name", "representative_title", "defendant",
-      "undertaker_unit", "reconsidered", "reconsideration_role")),
-    ("日期", "alp/67/1", ("complaint_served", "hearing_date", "answer_date")),
-    ("答辩内容", "measures/15/1", ("facts", "legal_basis", "views", "requests")),
-    ("程序性答辩意见（勾选后生成相应段落）", "measures/15/2", tuple(f"objection_{n}" for n in range(1, 9))),
+     ("agency_name", "agency_address", "agency_phone", "representative_name", "representative_title", "defendant",
+      "undertaker_unit", "justice_bureau"), ("agents",)),
+    ("行政复议", "measures/14/1",
+     ("reconsidered", "reconsideration_role", "reconsideration_body", "reconsideration_decision",
+      "reconsideration_date", "reconsideration_outcome"), ()),
+    ("日期", "alp/67/1", ("complaint_served", "hearing_date", "answer_date"), ()),
+    ("答辩内容", "measures/15/1",
+     ("answer_form", "requests", "authority", "facts", "legal_basis", "views", "duty_claim"), ()),
+    ("程序性答辩意见（勾选后生成相应段落）", "measures/15/2", tuple(f"objection_{n}" for n in range(1, 9)), ()),
     ("起诉期限核对（用于第（三）项）", "measures/15/2/3",
      ("fp_known_date", "fp_filed_date", "fp_reconsideration_decision_served", "fp_informed_of_period",
-      "fp_act_date", "fp_real_estate")),
+      "fp_act_date", "fp_real_estate"), ()),
+    ("证据目录", "measures/16", ("evidence_layout",), ("evidence",)),
     ("出庭应诉负责人", "measures/19/4",
      ("head_name", "head_post", "plaintiff_count", "compensation_claimed", "suing_units", "enterprise_party",
       "enforcement_impact", "public_interest", "public_attention", "mass_incident_risk", "procuratorate",
-      "justice_bureau_requires", "court_notice", "other")),
-    ("败诉风险和延长举证期限", "measures/18/1", ("loss_risk", "extension", "extension_reason")),
+      "justice_bureau_requires", "court_notice", "other"), ()),
+    ("负责人不能出庭", "measures/20/1", ("head_absent", "head_absence_ground", "head_absence_reason", "hearing_postpone"), ()),
+    ("败诉风险和延长举证期限", "measures/18/1", ("loss_risk", "extension", "extension_reason"), ()),
+    ("质证", "measures/30", (), ("plaintiff_evidence",)),
+    ("裁判后", "measures/33/1",
+     ("ruling_kind", "ruling_date", "ruling_served", "ruling_result", "appeal", "appeal_court", "appeal_served",
+      "ruling_effective", "performance"), ()),
+    ("司法建议、检察建议", "measures/36",
+     ("suggestion_kind", "suggestion_from", "suggestion_number", "suggestion_received"), ()),
 )
 
-# (list field, legend, provision, add-button text, unit, minimum, maximum, columns)
-LISTS = (
-    ("agents", "诉讼代理人（1至2名，至少1名为本机关工作人员）", "measures/27/1", "添加代理人", "名", 1,
-     rows.MAX_AGENTS, rows.AGENT_COLUMNS),
-    ("evidence", "证据（逐一分类编号）", "measures/16", "添加证据", "项", 0, rows.MAX_EVIDENCE, rows.EVIDENCE_COLUMNS),
-)
-# the lists come after the group whose legend is named here
-LISTS_AFTER = "出庭应诉负责人"
+# list field -> (legend, provision, add-button text, unit, row title, minimum, maximum, columns)
+LISTS = {
+    "agents": ("诉讼代理人（1至2名，至少1名为本机关工作人员）", "measures/27/1", "添加代理人", "名", "代理人", 1,
+               rows.MAX_AGENTS, rows.AGENT_COLUMNS),
+    "evidence": ("证据（按录入顺序编号）", "measures/16", "添加证据", "项", "证据", 0, rows.MAX_EVIDENCE,
+                 rows.EVIDENCE_COLUMNS),
+    "plaintiff_evidence": ("原告证据（填写后生成质证意见）", "measures/30", "添加原告证据", "项", "原告证据", 0,
+                           rows.MAX_EVIDENCE, rows.PLAINTIFF_EVIDENCE_COLUMNS),
+}
+# lists whose rows can be moved up and down (their order is the numbering)
+ORDERED = ("evidence", "plaintiff_evidence")
 
 
 def _link(page: str, ref: str) -> str:
@@ -68,11 +85,11 @@ def _field(field, page: str) -> str:
 
 def _list_spec() -> dict:
     """The lists' columns for documents.js (it builds the rows with createElement)."""
-    return {name: {"unit": unit, "min": lo, "max": hi, "add": add,
+    return {name: {"unit": unit, "title": row_title, "min": lo, "max": hi, "add": add, "ordered": name in ORDERED,
                    "columns": [{"name": c.name, "kind": c.kind, "label": c.label, "required": c.required,
                                 "options": c.options or {}, "default": c.default, "lines": c.lines,
                                 "max": c.max_length} for c in columns]}
-            for name, _, _, add, unit, lo, hi, columns in LISTS}
+            for name, (_, _, add, unit, row_title, lo, hi, columns) in LISTS.items()}
 
 
 def _list(name: str, legend: str, ref: str, add: str, page: str) -> str:
@@ -89,14 +106,15 @@ def _refs(page: str) -> dict:
 
 def form_html(page: str) -> str:
     fields = {f.name: f for f in form("documents").fields}
-    grouped = [n for _, _, names in GROUPS for n in names]
+    grouped = [n for _, _, names, _ in GROUPS for n in names]
     assert sorted(grouped) == sorted(fields), "every field of the documents form in exactly one group"
+    assert sorted(n for *_, lists in GROUPS for n in lists) == sorted(LISTS), "every list in exactly one group"
     parts = []
-    for legend, ref, names in GROUPS:
-        parts.append(f'<fieldset class="doc-group"><legend>{html.escape(legend)}（{_link(page, ref)}）</legend>'
-                     + "".join(_field(fields[n], page) for n in names) + "</fieldset>")
-        if legend == LISTS_AFTER:
-            parts += [_list(name, legend_, ref_, add, page) for name, legend_, ref_, add, *_ in LISTS]
+    for legend, ref, names, lists in GROUPS:
+        if names:
+            parts.append(f'<fieldset class="doc-group"><legend>{html.escape(legend)}（{_link(page, ref)}）</legend>'
+                         + "".join(_field(fields[n], page) for n in names) + "</fieldset>")
+        parts += [_list(name, LISTS[name][0], LISTS[name][1], LISTS[name][2], page) for name in lists]
     spec = html.escape(json.dumps(_list_spec(), ensure_ascii=False))
     refs = html.escape(json.dumps(_refs(page), ensure_ascii=False))
     return "\n".join([

@@ -70,6 +70,8 @@ def _wrap(text: str, stack: list, seen: set, by_term: dict) -> str:
         if term in seen:
             return term
         seen.add(term)
-        return f'<abbr class="term" title="{html.escape(tooltip(by_term[term]))}">{term}</abbr>'
+        # tabindex: keyboard users reach the term with Tab; the theme's tooltip (content.tooltips)
+        # shows on focus as on hover
+        return f'<abbr class="term" tabindex="0" title="{html.escape(tooltip(by_term[term]))}">{term}</abbr>'
 
     return _pattern().sub(repl, text)

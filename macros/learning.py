@@ -53,6 +53,11 @@ def register(env) -> None:
         return quiz.render_stats()
 
     @env.macro
+    def quiz_total() -> int:
+        """How many scored questions the self-test has (for the trainer notes)."""
+        return quiz.stats()["total"]
+
+    @env.macro
     def topic_list() -> str:
         return topics.index(page())
 

@@ -10,6 +10,8 @@
    - charts.js   Chart.js with the bar and doughnut charts only (window.Chart);
    - crypto.js   AES-GCM and PBKDF2 (@noble/ciphers, @noble/hashes) for password-protected files
                  where the browser lacks WebCrypto (plain-http intranets);
+   - sha256.js   SHA-256 (@noble/hashes) for the calculators' worker, which checks every file it
+                 loads, where the browser lacks WebCrypto (self.YingsuSha256);
    - <name>.LICENSE.txt  the licence of every package that went into each bundle.
    Prints {file: {bytes, packages}} as JSON. Output is deterministic (same inputs, same bytes). */
 import { createRequire } from "node:module";
@@ -26,6 +28,7 @@ const BUNDLES = {
   "xlsx.js": "xlsx-entry.js",
   "charts.js": "charts-entry.js",
   "crypto.js": "crypto-entry.js",
+  "sha256.js": "sha256-entry.js",
 };
 
 const syncFflate = {

@@ -7,6 +7,7 @@ nothing fetched, nothing from a CDN), which writes into ``site_dir/assets/javasc
 - ``charts.js`` Chart.js, only the bar and doughnut charts (the statistics page);
 - ``crypto.js`` AES-GCM and PBKDF2 (@noble/ciphers, @noble/hashes) for password-protected
   files where the browser has no WebCrypto (it has none on a plain-http intranet);
+- ``sha256.js`` SHA-256 (@noble/hashes) for the calculators' worker where there is no WebCrypto;
 - ``<name>.LICENSE.txt`` — the MIT licences of every bundled package.
 
 Both are classic scripts (no eval, no blob: workers: they run under the site's strict

@@ -1,6 +1,6 @@
 """The yearly training's self-test (measures art. 40): questions from data/questions.yml.
 
-The format is documented for trainers on docs/training/trainer.md. Case questions
+The format is documented for maintainers on docs/admin/questions.md. Case questions
 (`type: case`) carry no answer in the file: the answer is what the named calculator returns
 for the given input, computed at build time, so a question can never disagree with the
 calculators. Worked examples (`type: example`) are computed the same way but not scored:
@@ -293,7 +293,8 @@ def _question_html(q: dict, page: str) -> str:
         else:
             control = f'<input type="number" name="{name}" step="1" inputmode="numeric">'
         parts.append(f'<p class="quiz-input"><label>答案：{control}</label></p>')
-    parts.append('<p class="quiz-actions"><button type="button" class="md-button" data-quiz-check>确认答案</button></p>')
+    parts.append('<p class="quiz-actions"><button type="button" class="md-button" data-quiz-check>确认答案</button></p>'
+                 '<p class="quiz-prompt" data-quiz-prompt role="alert" hidden>请先作答（选择选项或填写答案），再点“确认答案”。</p>')
     parts.append('<div class="quiz-feedback" hidden>'
                  '<p class="quiz-verdict" data-quiz-verdict></p>'
                  f'<p class="quiz-correct">正确答案：{html.escape(answer_full(q))}</p>'
@@ -315,13 +316,22 @@ def _example_html(q: dict, page: str) -> str:
             f'<p class="quiz-refs">依据：{_refs_html(q, page)}</p></div>')
 
 
+# The two ways of taking the test (quiz.js): practice shows each answer once it is confirmed;
+# the exam shows nothing until the paper is handed in. Hidden until the script runs.
+MODES = ('<fieldset class="quiz-mode" data-quiz-mode hidden><legend>模式</legend>'
+         '<label><input type="radio" name="quiz-mode" value="practice" checked> 练习模式：每题确认后显示答案和解析</label>'
+         '<label><input type="radio" name="quiz-mode" value="exam"> 考试模式：交卷后才显示成绩和答案</label>'
+         '<p class="quiz-mode-note" data-quiz-mode-note hidden></p></fieldset>')
+
+
 def render_quiz(page: str) -> str:
     """Markdown: per chapter a heading, the questions as raw HTML blocks and the chapter's
     worked examples, then the score."""
     qs = questions()
     worked = examples()
     out = [f'<div class="quiz-status" data-quiz-status data-total="{len(qs)}">本测验共 {len(qs)} 题，'
-           "需要浏览器运行脚本才能作答和评分；无法运行脚本时，请使用讲义和参考答案。</div>", ""]
+           "需要浏览器运行脚本才能作答和评分；无法运行脚本时，请使用讲义和参考答案。</div>", "",
+           MODES, ""]
     for chapter in chapters():
         in_chapter = [q for q in qs if q["chapter"] == chapter["number"]]
         if not in_chapter:

@@ -49,7 +49,9 @@ def paragraph(para: dict, page: str, multi: bool) -> str:
     lines = [f'<p class="para" id="{site_map.anchor(para["id"])}" markdown="span">'
              f'{marker}{linked(para["id"], para["text"], page)}</p>']
     if para.get("items"):
-        lines.append('<ol class="items">')
+        # markdown="1": without it Python-Markdown leaves the items' own markdown="span" unread,
+        # and a reference inside an item shows as [text](link) instead of a link
+        lines.append('<ol class="items" markdown="1">')
         for item in para["items"]:
             lines.append(f'<li id="{site_map.anchor(item["id"])}" markdown="span">'
                          f'<span class="item-no">（{to_chinese(item["number"])}）</span>'
@@ -112,15 +114,48 @@ def article_index(page: str, edition: str = "measures") -> str:
     return "\n".join(rows) + "\n"
 
 
-def notice(edition: str = "measures") -> str:
-    """The cover notice by which an edition of the measures was issued."""
-    n = provisions.instrument(edition)["notice"]
+NO_DOCUMENT_NUMBER = ("发文字号：本站所据的公开文本未载发文字号，本站不予补写；"
+                      "需要在公文中引用文号的，请向{issuer}核实。")
+
+
+def notice(edition: str = "measures", page: str | None = None) -> str:
+    """The cover notice by which an edition of the measures was issued, then where the text
+    comes from: its 发文字号 when the published text carries one (the 2021 text does not, and
+    the page says so rather than inventing one)."""
+    doc = provisions.instrument(edition)
+    n = doc["notice"]
+    number = (f"发文字号：{escape(doc['document_number'])}。" if doc.get("document_number")
+              else NO_DOCUMENT_NUMBER.format(issuer=n["issuer"]))
+    about = site_map.relative(page, "about.md#text") if page else None
+    source = (f"来源：{n['issuer']}{n['date']}印发并公开发布的《{escape(n['title'])}》（文末注明“{n['publication'].strip('（）()')}”）。"
+              "本站文本为该公开文本的逐字转录，仅统一了标点和数字格式"
+              + (f"（[整理方法]({about})）" if about else "") + "；正式引用请以印发文件为准。")
     return "\n\n".join([
         f'<p class="notice-title">{n["title"]}</p>',
         escape(n["addressees"]),
         escape(n["body"]),
         f'<p class="notice-sign">{n["issuer"]}<br>{n["date"]}<br>{n["publication"]}</p>',
+        f'<div class="measures-source" markdown="1">\n\n{number}\n\n{source}\n\n</div>',
     ]) + "\n"
+
+
+def law_source(key: str, page: str) -> str:
+    """Where an upstream instrument is officially published (issuing body, number, history,
+    official text) and where the site's text comes from, for the top of its law page."""
+    doc = provisions.instrument(key)
+    pub = doc["publication"]
+    sources = site_map.relative(page, "admin/sources.md")
+    lines = [
+        f"**制定机关**：{escape(pub['issuer'])}",
+        f"**文号**：{escape(pub['number'])}",
+        f"**制定和修改经过**：{escape('；'.join(doc['history']).rstrip('）'))}",
+        f"**官方文本**：{escape(pub['official'])}",
+        "**本站文本**：转录自公开的法律文本汇编（该汇编整理自国家法律法规数据库等官方发布的文本），"
+        "文字未作任何改动，只按条、款、项分段；本站的自动检查逐字核对本站文本与所据文本一致，"
+        f"但未与官方数据库逐条核对（所据文本的详细出处见[文本来源]({sources})）。正式引用请以官方公布的文本为准。",
+    ]
+    return ('<div class="admonition info law-source" markdown="1">\n<p class="admonition-title">官方文本与本站文本</p>\n\n'
+            + "\n\n".join(lines) + "\n\n</div>\n")
 
 
 def law_page(key: str, page: str) -> str:
@@ -154,3 +189,14 @@ def law_cited_by() -> dict[str, list[str]]:
             if not ref.target.startswith("measures") and "/" in ref.target:
                 out.setdefault(ref.target, []).append(pid)
     return out
+
+
+def law_sources_table() -> str:
+    """For the administrators' page on sources: each upstream instrument's source file as the
+    data records it (collection, path, revision), its own version line and completeness."""
+    rows = ["| 文件 | 所据文本（文本集、路径与版本） | 所据文本的版本说明 | 完整性 |", "|---|---|---|---|"]
+    for key in provisions.law_keys():
+        doc = provisions.instrument(key)
+        rows.append(f"| {escape(doc['title'])}（`{key}`） | {escape(doc['source'])} | {escape(doc['version'])} "
+                    f"| {escape(doc['completeness'])} |")
+    return "\n".join(rows) + "\n"

@@ -45,6 +45,35 @@ INSTRUMENTS = {
     "holiday-rules": ("x_全国年节及纪念日放假办法_2024修订.md", "全国年节及纪念日放假办法", "放假办法", None),
 }
 
+# The official publication of each instrument, in plain words for the law pages
+# (macros/render.py law_source): who issued it, in what form, its number where the source
+# files print one, and where the official text is published. Only what the source files in
+# ../shared/sources/law/ (and their README) state: the 主席令 / 国务院令 numbers are not printed
+# there, so none is written here and the page says so. The judicial interpretations' numbers
+# (document_number above) come from the project's brief, not from the files: marked unverified.
+NPC_DATABASE = "国家法律法规数据库（flk.npc.gov.cn）"
+SPC_TEXT = "最高人民法院公布的文本（最高人民法院网站 www.court.gov.cn、《最高人民法院公报》）"
+LAW_NUMBER = "以中华人民共和国主席令公布；主席令的号数未载于本站所据文本，本站不予补写，请在国家法律法规数据库中查阅"
+PUBLICATIONS = {
+    "alp": {"issuer": "全国人民代表大会（1989年通过）；全国人民代表大会常务委员会（2014年、2017年修正）",
+            "label": "2017年6月27日第二次修正", "number": LAW_NUMBER, "official": NPC_DATABASE},
+    "alp-interp": {"issuer": "最高人民法院", "label": "法释〔2018〕1号，2018年2月8日起施行",
+                   "number": "法释〔2018〕1号（此文号未载于本站所据文本，系本站编写时依据的说明所载，引用前请与最高人民法院公布的文本核对）",
+                   "official": SPC_TEXT},
+    "head-rules": {"issuer": "最高人民法院", "label": "法释〔2020〕3号，2020年7月1日起施行",
+                   "number": "法释〔2020〕3号（此文号未载于本站所据文本，系本站编写时依据的说明所载，引用前请与最高人民法院公布的文本核对）",
+                   "official": SPC_TEXT},
+    "cpl": {"issuer": "全国人民代表大会（1991年通过）；全国人民代表大会常务委员会（2007年至2023年五次修正）",
+            "label": "2023年9月1日第五次修正", "number": LAW_NUMBER, "official": NPC_DATABASE},
+    "arl": {"issuer": "全国人民代表大会常务委员会", "label": "2023年9月1日修订，2024年1月1日起施行",
+            "number": LAW_NUMBER, "official": NPC_DATABASE},
+    "civil-code": {"issuer": "全国人民代表大会", "label": "2020年5月28日通过，2021年1月1日起施行",
+                   "number": LAW_NUMBER, "official": NPC_DATABASE},
+    "holiday-rules": {"issuer": "国务院", "label": "2024年11月10日第四次修订",
+                      "number": "以国务院令公布；国务院令的号数未载于本站所据文本，本站不予补写，请在国家法律法规数据库中查阅",
+                      "official": NPC_DATABASE},
+}
+
 NUM = "零〇一二三四五六七八九十百"
 ARTICLE = re.compile(rf"^第([{NUM}]+)条(?:[\s\u3000]+|$)")
 ITEM = re.compile(rf"^（([{NUM}]+)）")
@@ -90,6 +119,7 @@ def parse(key: str, raw: str, title: str, short_title: str, doc_number: str | No
         "completeness": meta["completeness"],
         "history": history,
     }
+    doc["publication"] = PUBLICATIONS[key]
     if doc_number:
         doc["document_number"] = doc_number
         doc["document_number_note"] = "文号据项目委托说明，源文件未载文号，引用前请与最高人民法院公布文本核对。"

@@ -195,3 +195,29 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if names & SITE_FIXTURES:
             item.add_marker(pytest.mark.site)
+
+
+# ---- another edition of the measures beside the real one -------------------------------------
+
+@pytest.fixture
+def another_edition(tmp_path, monkeypatch):
+    """add(version, effective_from, effective_until): the calculators read a copy of the data
+    folder with the 2021 text added once more as measures@<version>.json under those dates."""
+    import json
+    import shutil
+
+    from calculators import provisions
+
+    def add(version: str, effective_from: str, effective_until: str):
+        data = tmp_path / "data"
+        shutil.copytree(provisions.DATA, data)
+        text = json.loads((data / "measures.json").read_text(encoding="utf-8"))
+        text.update(version=version, effective_from=effective_from, effective_until=effective_until)
+        (data / f"measures@{version}.json").write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+        monkeypatch.setattr(provisions, "DATA", data)
+        provisions.reset()
+        return data
+
+    yield add
+    monkeypatch.undo()
+    provisions.reset()

@@ -238,6 +238,20 @@ def test_runtime_started_once_and_everything_local(clerk, site_server):
     assert len(snapshots) == len(workers) and page.evaluate("YingsuCalc.timings.snapshot") is True, snapshots
 
 
+def test_a_calculator_works_on_the_plain_http_intranet_address(page, intranet_url):
+    """http://yingsu.test/ is not a secure context: browsers offer no WebCrypto there, and the
+    worker checks the archive's SHA-256 with the bundled library instead."""
+    page.goto(intranet_url + "calculators/deadlines/")
+    assert page.evaluate("window.isSecureContext") is False
+    assert page.evaluate("!!(window.crypto && window.crypto.subtle)") is False
+    page.wait_for_function("window.YingsuCalc && YingsuCalc.status.state === 'ready'", timeout=BOOT_MS)
+    page.fill("#f-complaint_served", "2026-09-16")
+    # 2026-09-16 + 15 days = 10-01 (National Day) -> first working day 10-08, a Thursday
+    page.locator(".calc-headline", has_text="答辩期限：2026年10月8日（星期四）").wait_for(timeout=ANSWER_MS)
+    assert any(u.endswith("assets/javascripts/vendor/sha256.js") for u in page.requests)
+    assert page.errors == []
+
+
 def test_article_pages_load_no_pyodide_and_link_to_calculators(page, site_server):
     page.goto(site_server + "measures/chapter-3/")
     page.wait_for_load_state("networkidle")

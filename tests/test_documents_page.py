@@ -1,21 +1,27 @@
 """The documents page in headless Chromium, as a staff member uses it: reach it by the theme's
 instant navigation, fill the form for a real-looking case (tests/documents_case.py: 2 agents,
-2 evidence rows, objection (三)), read the package on screen, download every document as
-.docx and read each back with python-docx, print (emulated), type markup into every text field,
+2 evidence rows, objection (三)), confirm the parties as read, read the package on screen,
+download every document as .docx and read each back with python-docx, print to PDF (page.pdf,
+print media) and read the pages back as a clerk would (page numbers, 28 characters a line, no
+page holding only a signature block, nothing stale printed), type markup into every text field,
 move the draft to "another PC" as a JSON file — all requests local.
 
-One browser context serves the module: Pyodide starts once. Screenshots of the page and of the
-print emulation go to tests/artifacts/ (not committed) for a person to look at.
+One browser context serves the module: Pyodide starts once. Screenshots of the page, of every
+paper and of every page of the printed papers go to tests/artifacts/ (not committed) for a
+person to look at.
 """
 import json
 import re
 from pathlib import Path
 
+import subprocess
+
 import docx
 import pytest
 from docx.shared import Mm
 
-from documents_case import CASE
+from documents_case import CASE, LONG_PARAGRAPH
+from documents_pdf import full_lines, page_numbers, pages, signature_problems
 
 BOOT_MS = 180_000    # cold start of Pyodide on a loaded machine
 ANSWER_MS = 60_000
@@ -27,7 +33,7 @@ TEXT_FIELDS = ["court", "case_number", "cause", "act", "agency_name", "agency_ad
                "representative_title", "head_name", "head_post"]
 AREA_FIELDS = ["plaintiffs", "facts", "legal_basis", "views"]
 DATE_FIELDS = ["complaint_served", "hearing_date", "answer_date", "fp_known_date", "fp_filed_date", "fp_act_date"]
-DOCUMENTS = ["answer", "evidence", "representative", "authorization", "head", "risk", "checklist"]
+DOCUMENTS = ["answer", "evidence", "representative", "authorization", "head", "record", "risk", "checklist"]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +71,7 @@ def add_rows(page, name, rows):
             if page.locator(selector).evaluate("n => n.tagName") == "SELECT":
                 page.select_option(selector, value)
             else:
-                page.fill(selector, value)
+                page.fill(selector, str(value))
 
 
 def form_values(page):
@@ -105,16 +111,24 @@ def test_staff_fills_the_form_and_gets_the_package(staff):
     assert page.locator("form[data-documents-form] .calc-error:not([hidden])").count() == 0
     assert page.locator(".doc-page").evaluate_all("ns => ns.map(n => n.dataset.doc)") == DOCUMENTS
     summary = page.locator(".doc-summary").inner_text()
-    assert "已生成 7 份文书。答辩、举证期限：2026年10月8日" in summary
+    assert "已生成 8 份文书。答辩、举证期限：2026年10月8日" in summary
+    # the parties as read from the pasted lines, for confirmation, with the case title
+    parties = page.locator("[data-parties]")
+    assert parties.locator(".doc-case-title").inner_text() == \
+        "原告聊城市某某商贸有限公司、李某诉被告聊城市市场监督管理局行政处罚一案"
+    assert parties.locator('[data-party="plaintiff"] strong').all_inner_texts() == ["聊城市某某商贸有限公司", "李某"]
     answer = sheet_text(page, "answer")
     assert "（一）原告未在法定期限内提起行政诉讼。原告于2026年1月10日知道或者应当知道被诉行政行为，" in answer
     assert "起诉期限至2026年7月10日届满。原告于2026年8月20日才提起本案诉讼" in answer
     assert "综上所述，请求人民法院依法裁定驳回原告的起诉。" in answer
-    assert page.locator('.doc-page[data-doc="answer"] mark.doc-ph').count() >= 2   # 【…】 to complete
+    printed = page.locator('.doc-page[data-doc="answer"] .doc-sheet > :not(.doc-note)').all_inner_texts()
+    assert not any("加盖" in t or "印章" in t for t in printed)                      # said on screen only
+    assert page.locator('.doc-page[data-doc="answer"] .doc-seal-mark').count() == 1     # where to seal, on screen
+    assert page.locator('.doc-page[data-doc="answer"] mark.doc-ph').count() >= 1   # 【…】 to complete
     rows = page.locator('.doc-page[data-doc="evidence"] table.doc-table tbody tr').all_inner_texts()
     assert [r.split("\t")[0] for r in rows] == ["一、证明被告具有法定职权的证据和依据", "1",
                                                "二、证明被诉行政行为认定事实的证据", "2"]
-    assert "现场检查笔录" in rows[3] and "证明原告存在违法行为" in rows[3]
+    assert "现场检查笔录" in rows[3] and "证明原告存在违法行为" in rows[3] and rows[3].endswith("4-5")
     assert "受委托人二：孙某，山东某某律师事务所律师。" in sheet_text(page, "authorization")
     assert "赵某，现任我单位副局长，系我单位负责人。" in sheet_text(page, "head")
     checklist = page.locator('[data-export="markdown"]').input_value()
@@ -159,16 +173,16 @@ def test_every_document_downloads_as_docx_that_reads_back(staff, tmp_path, recor
         assert first.style.name == "Title" and first.text == shown and shown.endswith(title)
         text = "\n".join(paragraphs(d))
         assert "说明：" not in text                      # screen-only guidance is not written
-        if doc_id in ("answer", "evidence", "representative", "authorization", "head"):
-            assert "（加盖应诉机关印章）" in paragraphs(d)
+        assert "加盖" not in text and "盖章处" not in text
         # body 仿宋 三号 (16 pt) by default, title 宋体, headings 黑体
         styles = d.styles.element
         assert styles.xpath("//w:docDefaults//w:rFonts/@w:eastAsia") == ["仿宋"]
         assert styles.xpath("//w:docDefaults//w:sz/@w:val") == ["32"]
-        assert d.styles["Title"].font.size.pt == 22
+        assert d.styles["Title"].font.size.pt == 22 and d.styles["Title"].font.bold is False
+        assert d.sections[0]._sectPr.xpath("./w:docGrid/@w:charSpace") == ["-849"]
         if doc_id == "answer":
-            assert [p.text for p in d.paragraphs if p.style.name == "Heading 1"] == [
-                "一、原告的起诉不符合法定起诉条件", "二、事实和相关依据", "三、答辩意见"]
+            assert [p.text for p in d.paragraphs if p.style.style_id == "Heading1"] == [
+                "答辩请求：", "事实与理由：", "一、原告的起诉不符合法定起诉条件", "二、关于被诉行政行为的合法性"]
             assert any(p.startswith("（一）原告未在法定期限内提起行政诉讼。") and "2026年7月10日届满" in p
                        for p in paragraphs(d))
             highlighted = [r.text for p in d.paragraphs for r in p.runs if r.font.highlight_color is not None]
@@ -177,12 +191,13 @@ def test_every_document_downloads_as_docx_that_reads_back(staff, tmp_path, recor
             assert len(d.tables) == 1
             table = d.tables[0]
             cells = [[c.text for c in row.cells] for row in table.rows]
-            assert cells[0] == ["序号", "证据名称", "来源", "证明对象", "内容", "证明目的"]
-            assert cells[1] == ["一、证明被告具有法定职权的证据和依据"] * 6          # merged group row
-            assert cells[2] == ["1", "《中华人民共和国行政处罚法》", "公开出版物", "答辩人的法定职权", "第二十二条",
-                                "证明答辩人具有作出被诉行政行为的法定职权"]
-            assert cells[4] == ["2", "现场检查笔录", "答辩人执法人员制作", "原告的违法事实", "2025年11月5日现场检查情况",
-                                "证明原告存在违法行为"]
+            assert cells[0] == ["序号", "证据名称", "来源", "证明对象/证明目的", "内容", "原件/复印件", "页码"]
+            assert cells[1] == ["一、证明被告具有法定职权的证据和依据"] * 7          # merged group row
+            assert cells[2] == ["1", "《中华人民共和国行政处罚法》", "公开出版物",
+                                "证明对象：答辩人的法定职权\n证明目的：证明答辩人具有作出被诉行政行为的法定职权", "第二十二条",
+                                "复印件", "1-3"]
+            assert cells[4] == ["2", "现场检查笔录", "答辩人执法人员制作", "证明对象：原告的违法事实\n证明目的：证明原告存在违法行为",
+                                "2025年11月5日现场检查情况", "复印件", "4-5"]
             assert len(cells) == 5
             assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")          # header repeats on every page
         if doc_id == "authorization":
@@ -199,27 +214,149 @@ def test_every_document_downloads_as_docx_that_reads_back(staff, tmp_path, recor
     assert all(5_000 < size < 60_000 for size in sizes.values())
 
 
-def test_print_shows_only_the_documents_on_a4(staff):
+def test_evidence_rows_move_up_and_down_and_keep_their_numbers_in_order(staff):
     page = staff
+    assert page.locator('[data-rows="evidence"] .doc-row[data-row="0"] [data-move="-1"]').is_disabled()
+    page.click('[data-rows="evidence"] .doc-row[data-row="1"] [data-move="-1"]')
+    settle(page)
+    rows = page.locator('.doc-page[data-doc="evidence"] table.doc-table tbody tr').all_inner_texts()
+    assert [r.split("\t")[:2] for r in rows if r[0].isdigit()] == [["1", "现场检查笔录"], ["2", "《中华人民共和国行政处罚法》"]]
+    page.click('[data-rows="evidence"] .doc-row[data-row="0"] [data-move="1"]')
+    settle(page)
+    rows = page.locator('.doc-page[data-doc="evidence"] table.doc-table tbody tr').all_inner_texts()
+    assert [r.split("\t")[1] for r in rows if r[0].isdigit()] == ["《中华人民共和国行政处罚法》", "现场检查笔录"]
+
+
+def print_pdf(page, doc_id, path):
+    """The PDF the browser prints for one paper (as its print button does) or all (None)."""
+    page.evaluate("""id => { document.querySelectorAll('.doc-page').forEach(p =>
+        p.classList.toggle('doc-skip-print', id !== null && p.dataset.doc !== id));
+        document.body.classList.toggle('doc-print-all', id === null); }""", doc_id)
+    path.write_bytes(page.pdf(prefer_css_page_size=True))
+    return path
+
+
+def models(page):
+    """The document models on the page, as the calculator returned them."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.doc-page')).map(p => ({
+        id: p.dataset.doc, blocks: Array.from(p.querySelectorAll('.doc-sheet .doc-sig-first')).map(first => {
+            const lines = [first]; let n = first.nextElementSibling;
+            while (n && n.classList.contains('doc-sig')) { lines.push(n); n = n.nextElementSibling; }
+            return {type: 'signature', lines: lines.map(l => l.textContent.replace('盖章处', ''))}; })}))""")
+
+
+def test_print_shows_only_the_papers_on_a4_numbered_and_never_a_signature_alone(staff):
+    page = staff
+    ARTIFACTS.mkdir(exist_ok=True)
     page.emulate_media(media="print")
     try:
         assert not page.locator("form[data-documents-form]").is_visible()
         assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
         assert not page.locator(".doc-tools").first.is_visible()
         assert not page.locator(".doc-sheet .doc-note").first.is_visible()
+        assert not page.locator(".doc-seal-mark").first.is_visible() and not page.locator("[data-parties]").is_visible()
         assert page.locator('.doc-page[data-doc="answer"] .doc-sheet').is_visible()
         body = page.locator('.doc-page[data-doc="answer"] .doc-p').first.evaluate(
-            "n => [getComputedStyle(n).fontSize, getComputedStyle(n).lineHeight]")
-        assert body == ["21.3333px", "37.3333px"]      # 16 pt at a 28 pt line
+            "n => [getComputedStyle(n).fontSize, getComputedStyle(n).lineHeight, getComputedStyle(n).letterSpacing]")
+        assert body == ["21.3333px", "38.6px", "-0.293333px"]     # 16 pt on a 28.95 pt line, 15.78 pt a character
         assert "FangSong" in page.locator(".doc-sheet").first.evaluate("n => getComputedStyle(n).fontFamily")
-        page.screenshot(path=str(ARTIFACTS / "documents-print.png"), full_page=True)
-        pdf = page.pdf(prefer_css_page_size=True)
+        title = page.locator('.doc-page[data-doc="answer"] .doc-title').evaluate(
+            "n => [getComputedStyle(n).fontFamily, getComputedStyle(n).fontSynthesisWeight]")
+        assert title[0].startswith("方正小标宋简体") and title[1] == "none"            # no faux bold
+        signatures = {m["id"]: m for m in models(page)}
+        problems = []
+        for doc_id in DOCUMENTS:
+            pdf = print_pdf(page, doc_id, ARTIFACTS / f"documents-print-{doc_id}.pdf")
+            lines = pages(pdf)
+            # GB/T 9704 page numbers on every page, starting at 1 for each paper printed on its own
+            assert page_numbers(pdf) == [f"—{n}—" for n in range(1, len(lines) + 1)], doc_id
+            problems += signature_problems(signatures[doc_id], lines)
+            subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(ARTIFACTS / f"documents-print-{doc_id}")],
+                           check=True)
+        assert problems == []
+        answer = pages(ARTIFACTS / "documents-print-answer.pdf")
+        lines = full_lines(answer, LONG_PARAGRAPH)
+        assert lines and all(len(line) == 28 for line in lines), lines
+        assert max(len(p) for p in answer) <= 22 + 2          # 22 lines of text; the title takes two
+        every = print_pdf(page, None, ARTIFACTS / "documents-print.pdf")
+        assert page_numbers(every) == []                      # all at once: the counter cannot restart per paper
     finally:
+        page.evaluate("document.body.classList.remove('doc-print-all')")
         page.emulate_media(media="screen")
-    (ARTIFACTS / "documents-print.pdf").write_bytes(pdf)
+    pdf = every.read_bytes()
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert boxes and all(abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in boxes)   # A4
     assert len(re.findall(rb"/Type /Page\b", pdf)) >= len(DOCUMENTS)   # each document starts a new sheet
+
+
+def test_wherever_the_page_ends_the_signature_keeps_text_above_it(staff, tmp_path):
+    """Both forms of the answer with 0, 3, 6 … 21 more lines of facts: the page end falls at every
+    place of the closing, 此致, the court, the signature and the attachments — and, in the
+    element-style form, of the table's last rows before the signature."""
+    page = staff
+    seen = {"traditional": set(), "element": set()}
+    signer = {"traditional": "答辩人：聊城市市场监督管理局", "element": "答辩人（签字、盖章）：聊城市市场监督管理局"}
+    try:
+        for extra in range(0, 22, 3):
+            # one change event (as when the box loses focus), not input + change: one regeneration
+            page.locator("#f-facts").evaluate("(n, v) => { n.value = v; n.dispatchEvent(new Event('change', {bubbles: true})); }",
+                                              CASE["facts"] + "".join(f"\n{LONG_PARAGRAPH[:28 * (1 + n % 3)]}"
+                                                                      for n in range(extra)))
+            for form in ("traditional", "element") if extra % 6 == 0 else ("traditional",):
+                if page.locator("#f-answer_form").input_value() != form:
+                    page.select_option("#f-answer_form", form)
+                settle(page)
+                page.emulate_media(media="print")
+                pdf = print_pdf(page, "answer", tmp_path / f"answer-{form}-{extra}.pdf")
+                page.emulate_media(media="screen")
+                lines = pages(pdf)
+                model = next(m for m in models(page) if m["id"] == "answer")
+                assert signature_problems(model, lines) == [], (form, extra)
+                sig = next(i for i, p in enumerate(lines) if signer[form] in p)
+                seen[form].add(lines[sig].index(signer[form]))
+                if form == "traditional":
+                    assert [i for i, p in enumerate(lines) if any(x.startswith("附：") for x in p)] == [sig]
+    finally:
+        page.emulate_media(media="screen")
+        page.select_option("#f-answer_form", "traditional")
+        page.fill("#f-facts", CASE["facts"])
+        page.locator("#f-facts").blur()
+        settle(page)
+    assert len(seen["traditional"]) > 3 and len(seen["element"]) > 1, seen
+
+
+def test_stale_papers_are_never_printed(staff, tmp_path):
+    page = staff
+    page.fill("#f-court", "")
+    settle(page)
+    assert page.locator("[data-doc-result]").get_attribute("data-state") == "invalid"
+    assert page.locator('[data-print="answer"]').is_disabled() and page.locator('[data-print="all"]').is_disabled()
+    page.emulate_media(media="print")
+    try:
+        lines = [line for p in pages(print_pdf(page, None, tmp_path / "stale.pdf")) for line in p]
+    finally:
+        page.evaluate("document.body.classList.remove('doc-print-all')")
+        page.emulate_media(media="screen")
+    assert "".join(lines).startswith("文书尚未按最新输入生成") and not any("答辩状" in line for line in lines)
+    page.fill("#f-court", CASE["court"])
+    settle(page)
+    assert page.locator("[data-doc-result]").get_attribute("data-state") == "done"
+    assert page.locator('[data-print="all"]').is_enabled()
+
+
+def test_every_paper_on_screen_is_photographed(staff):
+    """Screenshots of every paper of the package for a person to look at (desktop and phone)."""
+    page = staff
+    ARTIFACTS.mkdir(exist_ok=True)
+    for doc_id in DOCUMENTS:
+        page.locator(f'.doc-page[data-doc="{doc_id}"]').screenshot(path=str(ARTIFACTS / f"documents-sheet-{doc_id}.png"))
+    page.locator("[data-parties]").screenshot(path=str(ARTIFACTS / "documents-parties.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.locator('.doc-page[data-doc="answer"]').screenshot(path=str(ARTIFACTS / "documents-sheet-answer-phone.png"))
+        page.locator("form[data-documents-form]").screenshot(path=str(ARTIFACTS / "documents-form-phone.png"))
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 1000})
 
 
 def test_art_27_error_next_to_the_agents(staff):
@@ -248,7 +385,7 @@ def test_typed_markup_is_shown_as_text_and_never_runs(staff, tmp_path):
     page.fill("#f-extension_reason", evil)
     for name, count in (("agents", 2), ("evidence", 2)):
         for i in range(count):
-            for field in page.locator(f'[data-rows="{name}"] .doc-row[data-row="{i}"] input[type=text], '
+            for field in page.locator(f'[data-rows="{name}"] .doc-row[data-row="{i}"] input[type=text]:not([inputmode=numeric]), '
                                       f'[data-rows="{name}"] .doc-row[data-row="{i}"] textarea').all():
                 field.fill(evil)
     settle(page)

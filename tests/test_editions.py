@@ -16,7 +16,6 @@ import datetime as dt
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -53,25 +52,15 @@ def test_no_other_page_has_a_version_badge(pages):
     assert [url for url, p in pages.items() if not url.startswith("measures/") and badges(p)] == []
 
 
-def test_a_revised_text_beside_the_old_one_gets_its_own_badge(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(provisions.DATA, data)
-    revised = json.loads((data / "measures.json").read_text(encoding="utf-8"))
-    revised.update(version="2027", effective_from="2027-02-01", effective_until="2032-01-31")
-    (data / "measures@2027.json").write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(provisions, "DATA", data)
-    provisions.reset()
-    try:
-        new = hooks.edition("measures-2027/chapter-3.md")
-        old = hooks.edition("measures/chapter-3.md")
-        assert (new["version"], new["effective_from"], new["effective_until"]) == ("2027", "2027-02-01", "2032-01-31")
-        assert (old["version"], old["effective_from"], old["effective_until"]) == ("2021", "2022-02-01", "2027-01-31")
-        assert ">2027年版（2027-02-01至2032-01-31）</p>" in hooks.edition_badge(new)
-        assert hooks.edition("law/alp.md") is None and hooks.edition("calculators/deadlines.md") is None
-        assert hooks.edition("measures-draft/x.md") is None
-    finally:
-        monkeypatch.undo()
-        provisions.reset()
+def test_a_revised_text_beside_the_old_one_gets_its_own_badge(another_edition):
+    another_edition("2027", "2027-02-01", "2032-01-31")
+    new = hooks.edition("measures-2027/chapter-3.md")
+    old = hooks.edition("measures/chapter-3.md")
+    assert (new["version"], new["effective_from"], new["effective_until"]) == ("2027", "2027-02-01", "2032-01-31")
+    assert (old["version"], old["effective_from"], old["effective_until"]) == ("2021", "2022-02-01", "2027-01-31")
+    assert ">2027年版（2027-02-01至2032-01-31）</p>" in hooks.edition_badge(new)
+    assert hooks.edition("law/alp.md") is None and hooks.edition("calculators/deadlines.md") is None
+    assert hooks.edition("measures-draft/x.md") is None
 
 
 def documented_holiday_example() -> dict:

@@ -356,3 +356,90 @@ def test_quiz_works_after_instant_navigation_and_quiz_js_is_idle_elsewhere(page,
     assert "回答正确" in q.locator(".quiz-verdict").inner_text()
     assert page.locator("[data-quiz-progress]").inner_text().startswith("已确认 1 /")
     assert page.errors == []
+
+
+def test_quiz_asks_for_an_answer_and_locks_a_revealed_one(page, site_server):
+    """An empty 确认答案 shows a prompt, not the key; once revealed, the answer cannot change."""
+    page.goto(site_server + "training/", wait_until="networkidle")
+    q = page.locator(".quiz-q[data-kind='single']").first
+    q.locator("[data-quiz-check]").click()
+    assert q.locator("[data-quiz-prompt]").is_visible()
+    assert "请先作答" in q.locator("[data-quiz-prompt]").inner_text()
+    assert not q.locator(".quiz-feedback").is_visible()
+    assert q.get_attribute("data-result") is None
+    assert page.evaluate("document.activeElement.closest('.quiz-q') !== null")   # focus moved to its choices
+    assert json.loads(page.evaluate("localStorage.getItem('yingsu.quiz.v1') || '{}'")).get("checked", {}) == {}
+
+    answer(q, wrong_value(q))
+    assert not q.locator("[data-quiz-prompt]").is_visible()
+    q.locator("[data-quiz-check]").click()
+    assert "回答错误" in q.locator(".quiz-verdict").inner_text()
+    assert q.locator("input:not([disabled])").count() == 0 and q.locator("[data-quiz-check]").is_disabled()
+    right = q.get_attribute("data-answer")
+    q.locator(f"input[value='{right}']").click(force=True)   # a real click: a disabled radio does not change
+    assert q.locator(f"input[value='{right}']").is_checked() is False
+    assert page.locator("[data-quiz-progress]").inner_text().startswith("已确认 1 /")
+    # a paper with a revealed answer cannot turn into an exam
+    exam = page.locator(".quiz-mode input[value='exam']")
+    assert exam.is_disabled() and "不能再进入考试模式" in page.locator("[data-quiz-mode-note]").inner_text()
+    page.reload(wait_until="networkidle")
+    q = page.locator(".quiz-q[data-kind='single']").first
+    assert q.get_attribute("data-result") == "wrong" and q.locator("input:not([disabled])").count() == 0
+    assert page.errors == []
+
+
+def test_exam_mode_shows_the_key_only_with_the_score(page, site_server):
+    page.goto(site_server + "training/", wait_until="networkidle")
+    page.locator(".quiz-mode input[value='exam']").check()
+    questions = page.locator(".quiz-q")
+    total = questions.count()
+    assert page.locator("[data-quiz-check]:visible").count() == 0          # no per-question reveal
+    assert "考试模式" in page.locator("[data-quiz-mode-note]").inner_text()
+    answered = 3
+    for i in range(answered):                                                 # two right, one wrong
+        q = questions.nth(i)
+        answer(q, q.get_attribute("data-answer") if i < 2 else wrong_value(q))
+    assert page.locator(".quiz-feedback:visible").count() == 0
+    assert page.locator(".quiz-example:visible").count() == 0                 # worked examples show answers
+    assert page.locator("[data-quiz-progress]").inner_text().startswith(f"已作答 {answered} / {total} 题")
+    page.reload(wait_until="networkidle")                                     # the mode is kept
+    assert page.locator(".quiz-mode input[value='exam']").is_checked()
+    assert page.locator(".quiz-feedback:visible").count() == 0
+    page.locator(".quiz-mode").scroll_into_view_if_needed()
+    shot(page, "quiz-exam-mode")
+
+    finish = page.locator("[data-quiz-finish]")
+    finish.click()                                                            # unanswered: asked once more
+    result = page.locator("[data-quiz-result]")
+    assert f"还有 {total - answered} 题未作答" in result.inner_text()
+    assert page.locator(".quiz-feedback:visible").count() == 0 and page.locator("[data-quiz-right]").count() == 0
+    finish.click()
+    assert page.locator("[data-quiz-right]").inner_text() == "2"
+    assert page.locator("[data-quiz-progress]").inner_text() == f"已交卷：作答 {answered} / {total} 题，其中答对 2 题。"
+    assert page.locator("[data-quiz-points]").inner_text() == str(round(2 * 100 / total))
+    assert page.locator(".quiz-feedback:visible").count() == total           # the key, with the score
+    assert page.locator(".quiz-example:visible").count() == len(quiz.examples())
+    assert "未作答" in questions.nth(answered).locator(".quiz-verdict").inner_text()
+    assert page.locator(".quiz-q input:not([disabled])").count() == 0
+    assert page.locator(".quiz-mode input:not([disabled])").count() == 0
+    result.scroll_into_view_if_needed()
+    shot(page, "quiz-exam-score")
+    page.locator("[data-quiz-reset]").click()
+    assert page.locator(".quiz-feedback:visible").count() == 0 and page.locator(".quiz-q input[disabled]").count() == 0
+    assert page.errors == []
+
+
+def test_answer_key_is_reached_from_the_trainer_page_only(built_site):
+    pages = load_pages(built_site)
+    nav = {a.get("href") for a in pages["training/"].root.iter("a") if "md-nav__link" in a.classes()}
+    assert not any(h and h.endswith("key/") for h in nav), nav
+    assert any(h and h.endswith("trainer/") for h in nav)
+    trainer = pages["training/trainer/"]
+    assert "../key/" in [a.get("href") for a in trainer.content().iter("a")]
+    assert not any((a.get("href") or "").endswith("key/") for a in pages["training/"].content().iter("a"))
+    # trainer notes: a session plan, timing, discussion questions for every chapter, printing
+    ids = set(trainer.ids)
+    assert {"session", "timing", "print", "modes"} <= ids
+    assert {f"discussion-{c['number']}" for c in quiz.chapters()} <= ids
+    # the maintenance of the question bank is on an administrators' page
+    assert "answer_type" not in trainer.content().text() and "format" in set(pages["admin/questions/"].ids)

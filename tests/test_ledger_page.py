@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS
+from smoke_browser import wait_until
 
 # write-excel-file writes no default cell style; openpyxl says so and applies its own
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")
@@ -57,9 +58,8 @@ NO_PRIVATE_NETWORK_CHECKS = ("--disable-features=BlockInsecurePrivateNetworkRequ
 
 
 def csp_violations(page):
-    """Violations on the page, less the theme's own inline scripts (moved into files elsewhere)."""
-    return [v for v in page.evaluate("window.__csp || []")
-            if not (v["uri"] == "inline" and v["directive"] == "script-src-elem")]
+    """Every violation on the page (the site has no inline script left)."""
+    return page.evaluate("window.__csp || []")
 
 
 class Office:
@@ -100,7 +100,7 @@ class Office:
     def open(self, path, base=None):
         self.page.goto((base or self.site.base_url) + path)
         # a selector, not wait_for_function: Playwright evaluates that as a string, which the
-        # strict policy of the intranet pages forbids
+        # site's strict policy forbids (waits on a predicate use smoke_browser.wait_until)
         self.page.wait_for_selector('[data-calc-status][data-state="ready"]', timeout=BOOT_MS)
         return self.page
 
@@ -185,7 +185,7 @@ def test_the_deadlines_calculator_reads_and_writes_the_chosen_case(office):
     page = office.open("calculators/deadlines/")
     page.wait_for_selector("[data-case-select] option >> nth=1", state="attached")
     page.select_option("[data-case-select]", label=f"{A}　聊城某某有限公司")
-    page.wait_for_function("document.querySelector('#f-complaint_served').value === '2026-11-20'")
+    wait_until(page, "document.querySelector('#f-complaint_served').value === '2026-11-20'")
     page.wait_for_selector('[data-calc-result][data-state="done"]')
     assert "2026年12月7日" in page.locator("[data-calc-result]").inner_text()    # 5 Dec is a Saturday
     page.fill("#f-hearing_date", "2026-12-15")
@@ -256,7 +256,7 @@ def test_deadlines_across_cases_and_one_calendar(office, tmp_path):
     assert ics.count("BEGIN:VEVENT") == 2              # A's risk report and answer; its registration is past
     assert f"SUMMARY:【{A}】提交答辩状" in ics.replace("\r\n ", "")
     page.locator(f'[data-bucket="overdue"] [data-done$=":register"]').first.click()
-    page.wait_for_function("!document.querySelector('[data-bucket=\"overdue\"] tr[data-deadline=\"register\"]')")
+    wait_until(page, "!document.querySelector('[data-bucket=\"overdue\"] tr[data-deadline=\"register\"]')")
     page.emulate_media(media="print")
     page.evaluate("document.body.classList.add('ledger-print-week')")
     assert not page.locator('[data-bucket="month"]').is_visible()
@@ -283,7 +283,7 @@ def test_export_xlsx_reads_back_with_openpyxl(office, tmp_path):
     assert rows[A]["答辩举证期限"] == dt.datetime(2026, 12, 7)
     assert rows[C]["原告或第三人中有企业法人（涉企行政案件）"] == "是"
     assert {r[0].value: r[1].value for r in book["说明"].iter_rows(min_row=2)}["填报单位"] == "聊城市某局"
-    page.wait_for_function("document.querySelector('[data-backup-reminder]').hidden")
+    wait_until(page, "document.querySelector('[data-backup-reminder]').hidden")
 
 
 def test_statistics_charts_and_the_report(office, tmp_path):

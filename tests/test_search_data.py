@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -79,29 +78,19 @@ def test_law_documents_only_for_published_articles():
     assert alp["alp/67"]["title"] == "《行政诉讼法》第六十七条" and alp["alp/67"]["src"] == "law/alp.md"
 
 
-def test_a_revised_edition_has_its_own_labels_and_ranks_after_the_first(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(provisions.DATA, data)
-    revised = json.loads((data / "measures.json").read_text(encoding="utf-8"))
-    revised.update(version="2020", effective_from="2020-01-01", effective_until="2022-01-31")
-    (data / "measures@2020.json").write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(provisions, "DATA", data)
-    provisions.reset()
-    try:
-        pages = {f"{d}/chapter-{n}.md": {"url": f"{d}/chapter-{n}/", "title": f"第{n}章", "content": ""}
-                 for d in ("measures", "measures-2020") for n in range(1, 7)}
-        # the newest edition (2021, in measures/) ranks first, the older one after it
-        assert search_index.editions(set(pages)) == ["measures@2021", "measures@2020"]
-        docs = {d["ref"]: d for d in search_hook.documents(pages)}
-        old, new = docs["measures@2020/22/2"], docs["measures@2021/22/2"]
-        assert old["title"] == "《办法》（2020年版）第二十二条第二款" and new["title"] == "《办法》（2021年版）第二十二条第二款"
-        assert (old["src"], old["anchor"]) == ("measures-2020/chapter-3.md", "art-22-2")
-        assert old["tier"] > new["tier"]
-        # without pages of its own, a data file alone is not indexed
-        assert search_index.editions({"measures/chapter-3.md"}) == ["measures@2021"]
-    finally:
-        monkeypatch.undo()
-        provisions.reset()
+def test_a_revised_edition_has_its_own_labels_and_ranks_after_the_first(another_edition):
+    another_edition("2020", "2020-01-01", "2022-01-31")
+    pages = {f"{d}/chapter-{n}.md": {"url": f"{d}/chapter-{n}/", "title": f"第{n}章", "content": ""}
+             for d in ("measures", "measures-2020") for n in range(1, 7)}
+    # the newest edition (2021, in measures/) ranks first, the older one after it
+    assert search_index.editions(set(pages)) == ["measures@2021", "measures@2020"]
+    docs = {d["ref"]: d for d in search_hook.documents(pages)}
+    old, new = docs["measures@2020/22/2"], docs["measures@2021/22/2"]
+    assert old["title"] == "《办法》（2020年版）第二十二条第二款" and new["title"] == "《办法》（2021年版）第二十二条第二款"
+    assert (old["src"], old["anchor"]) == ("measures-2020/chapter-3.md", "art-22-2")
+    assert old["tier"] > new["tier"]
+    # without pages of its own, a data file alone is not indexed
+    assert search_index.editions({"measures/chapter-3.md"}) == ["measures@2021"]
 
 
 def built_data(built_site: Path) -> dict:

@@ -11,7 +11,9 @@ import re
 
 from .. import holidays, periods, provisions
 from ..numerals import item_list, to_chinese
+from ..citations import render as law
 from . import citing
+from .objections import drafted as drafted_objections
 from .blocks import cn_date, document as make_document, group, line, note, row, table, title
 from .case import Case
 from .rows import AGENT_KIND_SHORT
@@ -79,7 +81,10 @@ def _mediation(case):
 def _answer(case):
     text = "起草行政答辩状，载明受理法院和案号、答辩机关基本信息、事实和相关依据、主要观点和答辩请求、落款和日期。"
     if case.objections:
-        text += f"已拟写第十五条第二款{item_list(case.objections)}的程序性答辩意见，补全【】中的事实。"
+        drafted = drafted_objections(case.objections, case.filing_period)
+        if drafted:
+            items = "、".join(f"[[measures/15/2/{n}#]]" for n in drafted)
+            text += law(f"已拟写{items}的程序性答辩意见，补全【】中的事实。")
     return text, f"{cn_date(case.due('answer'))}前提交"
 
 
@@ -94,13 +99,18 @@ def _burden(case):
     burden = case.undertaker.get("burden_of_proof")
     if not burden:
         return None
-    return "经复议的案件按第十四条分担举证责任：" + "".join(burden), f"{cn_date(case.due('answer'))}前"
+    # the undertaker calculator states the burden as alp-interp/135 puts it, and measures/14/1 as
+    # the division of the work between the two authorities
+    text = "经复议的案件的举证责任：" + "".join(burden)
+    if case.joint_with_body() or case.defendant in ("department", "township"):
+        text += "两机关的证据应当衔接。"
+    return text, f"{cn_date(case.due('answer'))}前"
 
 
 def _record(case):
     f = case.undertaker["filing"]
     if f["required"]:
-        return f"答辩状、证据目录及证据、依据等材料报{f['with']}备案后，再提交人民法院。", \
+        return f"答辩状、证据目录及证据、依据等材料报{f['with']}备案（见《备案函》）后，再提交人民法院。", \
             f"{cn_date(case.due('answer'))}前（备案后提交）"
     return "不需报备：" + f["text"], "—"
 
@@ -126,7 +136,7 @@ def _head(case):
     p = case.principal
     if p["principal_must_appear"]:
         items = item_list(g["item"] for g in p["grounds"])
-        text = f"本案属于第二十二条第一款{items}规定的情形，行政机关主要负责人应当出庭应诉。"
+        text = law(f"本案属于[[measures/22/1#]]{items}规定的情形，行政机关主要负责人应当出庭应诉。")
     elif p["head_must_appear"]:
         text = "行政机关负责人应当出庭应诉，按“谁分管、谁出庭”确定出庭负责人。"
     else:
@@ -135,7 +145,8 @@ def _head(case):
         text += f"拟出庭负责人：{case.head_name}{('（' + case.head_post + '）') if case.head_post else ''}。"
     if case.enterprise_party:
         text += "涉企行政案件，应当加大主要负责人出庭应诉比例。"
-    text += "负责人因正当事由不能及时出庭的，第一时间报告本机关主要负责人，由其确定临时出庭应诉负责人或申请法院延期开庭。"
+    text += "负责人因正当事由不能及时出庭的，第一时间报告本机关主要负责人，由其确定临时出庭应诉负责人或申请法院延期开庭"
+    text += ("（已生成情况说明" + ("和延期开庭申请书" if case.hearing_postpone else "") + "）。") if case.head_absent else "。"
     when = f"开庭日{cn_date(case.hearing_date)}" if case.hearing_date else "收到开庭传票后组织、联络"
     return text, when
 

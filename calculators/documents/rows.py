@@ -1,4 +1,5 @@
-"""Reading the two lists of the form: agents (诉讼代理人) and evidence (证据).
+"""Reading the lists of the form: agents (诉讼代理人), evidence (证据) and the plaintiff's
+evidence (原告证据, for the 质证意见).
 
 Each list is a JSON array of objects. Every problem raises InputError whose field is
 ``"<list>.<row index>.<column>"`` (e.g. ``agents.1.kind``) — or the list's own name when the
@@ -13,7 +14,7 @@ from ..errors import InputError
 
 class Column(NamedTuple):
     name: str
-    kind: str            # text | choice
+    kind: str            # text | choice | int (a count: pages)
     label: str
     required: bool = False
     options: dict | None = None
@@ -31,36 +32,57 @@ AUTHORITIES = {
     "general": "一般授权",
     "special": "特别授权",
 }
+# the powers of a defendant agency's agent: no 收集证据 (alp/35 forbids a defendant to collect
+# evidence once sued), no 放弃、变更诉讼请求 (a defendant has none); mediation only where alp/60/1
+# allows it
 AUTHORITY_TEXT = {
-    "general": "一般授权：代为出庭应诉，提交、收集证据，陈述事实和理由，参加法庭调查、质证和辩论，签收法律文书。",
-    "special": ("特别授权：除一般授权事项外，代为承认、放弃、变更诉讼请求，进行调解、和解，提起上诉或申请再审，"
-                "签收法律文书。"),
+    "general": "一般授权：代为出庭应诉，提交证据，陈述事实和理由，参加法庭调查、质证和辩论，核对庭审笔录，签收法律文书。",
+    "special": ("特别授权：除一般授权事项外，代为承认原告的诉讼请求，在依法可以调解的范围内参加调解、和解，"
+                "代为提起或者撤回上诉、申请再审。"),
 }
 EVIDENCE_CATEGORIES = {
     "authority": "证明被告具有法定职权的证据和依据",
     "procedure": "证明被诉行政行为程序合法的证据",
     "facts": "证明被诉行政行为认定事实的证据",
     "law": "被诉行政行为所依据的规范性文件",
+    "objection": "证明程序性答辩意见的证据",
+    "reconsideration": "证明行政复议程序合法的证据",
     "other": "其他证据",
 }
+EVIDENCE_CATEGORY_SHORT = {"authority": "职权依据", "procedure": "程序", "facts": "事实", "law": "规范性文件",
+                           "objection": "程序性答辩", "reconsideration": "复议程序", "other": "其他"}
+EVIDENCE_FORMS = {"copy": "复印件", "original": "原件", "electronic": "电子数据"}
+OPINIONS = {"undecided": "待定", "accept": "认可", "dispute": "不认可"}
 
 AGENT_COLUMNS = (
     Column("name", "text", "姓名", required=True, max_length=50),
     Column("post", "text", "工作单位及职务", required=True, max_length=100),
     Column("kind", "choice", "身份", required=True, options=AGENT_KINDS, default="staff"),
     Column("authority", "choice", "代理权限", options=AUTHORITIES, default="general"),
+    Column("phone", "text", "联系电话", max_length=50),
 )
 EVIDENCE_COLUMNS = (
     Column("category", "choice", "类别", required=True, options=EVIDENCE_CATEGORIES, default="facts"),
     Column("name", "text", "证据名称", required=True, max_length=200),
     Column("source", "text", "来源", max_length=200),
+    Column("form", "choice", "原件/复印件", options=EVIDENCE_FORMS, default="copy"),
+    Column("pages", "int", "页数", max_length=4),
     Column("object", "text", "证明对象", max_length=500),
     Column("content", "text", "内容", max_length=1000, lines=2),
     Column("purpose", "text", "证明目的", max_length=1000, lines=2),
 )
+PLAINTIFF_EVIDENCE_COLUMNS = (
+    Column("name", "text", "证据名称", required=True, max_length=200),
+    Column("purpose", "text", "原告的证明目的", max_length=500),
+    Column("authenticity", "choice", "真实性", options=OPINIONS, default="undecided"),
+    Column("legality", "choice", "合法性", options=OPINIONS, default="undecided"),
+    Column("relevance", "choice", "关联性", options=OPINIONS, default="undecided"),
+    Column("opinion", "text", "质证意见", max_length=1000, lines=2),
+)
 
 MAX_AGENTS = 2        # alp/31/1, measures/27/1: 1 to 2 agents
 MAX_EVIDENCE = 200
+MAX_PAGES = 9999
 
 
 def read(params: dict, field: str, label: str, unit: str, columns: tuple, *, minimum: int, maximum: int) -> list[dict]:
@@ -84,7 +106,9 @@ def _row(field: str, label: str, unit: str, index: int, item, columns: tuple) ->
     out = {}
     for col in columns:
         try:
-            if col.kind == "choice":
+            if col.kind == "int":
+                out[col.name] = _count(item, col)
+            elif col.kind == "choice":
                 out[col.name] = inputs.choice(item, col.name, col.label, col.options,
                                               required=col.required and col.default is None) or col.default
             else:
@@ -95,3 +119,16 @@ def _row(field: str, label: str, unit: str, index: int, item, columns: tuple) ->
         except InputError as error:
             raise InputError(f"{field}.{index}.{col.name}", f"{where}：{error.message}") from None
     return out
+
+
+def _count(item: dict, col: Column) -> int | None:
+    """A count typed in a row (pages): empty is None; the page sends numbers or digit strings."""
+    value = item.get(col.name)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if value is None or value == "":
+        return None
+    number = inputs.integer({col.name: value}, col.name, col.label, minimum=1)
+    if number > MAX_PAGES:
+        raise InputError(col.name, f"“{col.label}”不超过{MAX_PAGES}。")
+    return number

@@ -298,9 +298,18 @@ function fetchStamp() {
     .then(function (response) { return response.json(); });
 }
 
+/** SHA-256 of `bytes` as hex: WebCrypto where the page is a secure context (https, localhost);
+ *  on a plain-http intranet, where browsers offer no crypto.subtle, the bundled @noble/hashes
+ *  (assets/javascripts/vendor/sha256.js, loaded once). */
 function sha256(bytes) {
-  return crypto.subtle.digest("SHA-256", bytes).then(function (digest) {
-    return Array.prototype.map.call(new Uint8Array(digest), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  if (self.crypto && self.crypto.subtle) {
+    return crypto.subtle.digest("SHA-256", bytes).then(function (digest) {
+      return Array.prototype.map.call(new Uint8Array(digest), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+    });
+  }
+  return new Promise(function (resolve) {
+    if (!self.YingsuSha256) importScripts(ASSETS_URL + "javascripts/vendor/sha256.js");
+    resolve(self.YingsuSha256(bytes));
   });
 }
 

@@ -22,7 +22,7 @@
   var DEBOUNCE_MS = 400;
   var MAX_IMPORT_BYTES = 1024 * 1024;   // a full draft (every list at its maximum) is well under 200 KB
   var TEXT_MAX = 2000;                  // calculators/inputs.py's default longest text
-  var LIST_FIELD = /^(agents|evidence)(?:\.(\d+)(?:\.(\w+))?)?$/;
+  var LIST_FIELD = /^([a-z_]+?)(?:\.(\d+)(?:\.(\w+))?)?$/; // "evidence", "evidence.2", "evidence.2.pages"
   // the site root, from this script's own URL (the site may live under any sub-path)
   var OWN_SRC = document.currentScript && document.currentScript.src ? document.currentScript.src.split(/[?#]/)[0] : "";
   var ROOT = OWN_SRC.indexOf("assets/javascripts/documents.js") >= 0
@@ -130,7 +130,7 @@
       var spec = lists[name];
       rowsOf(name).forEach(function (rowEl, i) {
         rowEl.setAttribute("data-row", String(i));
-        rowEl.querySelector(".doc-row-title").textContent = (name === "agents" ? "代理人" : "证据") + (i + 1);
+        rowEl.querySelector(".doc-row-title").textContent = spec.title + (i + 1);
         rowEl.querySelectorAll("[data-col]").forEach(function (input) {
           input.id = "f-" + name + "-" + i + "-" + input.getAttribute("data-col");
           input.parentNode.querySelector("label").htmlFor = input.id;
@@ -138,8 +138,30 @@
       });
       var count = rowsOf(name).length;
       form.querySelector('[data-add="' + name + '"]').disabled = count >= spec.max;
-      rowsOf(name).forEach(function (rowEl) {
+      rowsOf(name).forEach(function (rowEl, i) {
         rowEl.querySelector("[data-remove]").disabled = count <= spec.min;
+        var up = rowEl.querySelector('[data-move="-1"]'), down = rowEl.querySelector('[data-move="1"]');
+        if (up) up.disabled = i === 0;
+        if (down) down.disabled = i === count - 1;
+      });
+    }
+
+    /** Up/down buttons for a list whose order is its numbering (evidence). */
+    function moveButtons(name, rowEl, head) {
+      [["上移", -1], ["下移", 1]].forEach(function (m) {
+        var b = button(m[0], "doc-remove doc-move");
+        b.setAttribute("data-move", String(m[1]));
+        b.addEventListener("click", function () {
+          var rows = rowsOf(name), i = rows.indexOf(rowEl), j = i + m[1];
+          if (j < 0 || j >= rows.length) return;
+          touched = true;
+          if (m[1] < 0) rowEl.parentNode.insertBefore(rowEl, rows[j]);
+          else rowEl.parentNode.insertBefore(rows[j], rowEl);
+          renumber(name);
+          b.focus();
+          schedule();
+        });
+        head.appendChild(b);
       });
     }
 
@@ -156,6 +178,7 @@
         renumber(name);
         schedule();
       });
+      if (spec.ordered) moveButtons(name, rowEl, head);
       head.appendChild(remove);
       rowEl.appendChild(head);
       spec.columns.forEach(function (col) {
@@ -177,6 +200,7 @@
         } else {
           input = el("input");
           input.type = "text";
+          if (col.kind === "int") input.inputMode = "numeric";
         }
         if (col.kind !== "choice" && col.max) input.maxLength = col.max;
         input.setAttribute("data-col", col.name);
@@ -283,7 +307,7 @@
       for (var j = 0; j < listNames.length; j++) {
         var name = listNames[j];
         var spec = lists[name];
-        var unit = name === "agents" ? "代理人" : "证据";
+        var unit = spec.title;   // 代理人, 证据, 原告证据
         if (d[name] === undefined) continue;
         if (!Array.isArray(d[name])) return unit + "列表的格式不对";
         if (d[name].length > spec.max) return unit + "超过 " + spec.max + " 项";
@@ -349,6 +373,7 @@
       clearErrors();
       var target = null;
       var list = LIST_FIELD.exec(field || "");
+      if (list && !lists[list[1]]) list = null;
       if (list) {
         var rowEl = list[2] !== undefined ? rowsOf(list[1])[Number(list[2])] : null;
         if (rowEl) {
@@ -371,44 +396,122 @@
       target.textContent = message;
     }
 
-    /* -- rendering the document model -- */
-    function renderBlock(sheet, block) {
-      if (block.type === "heading") {
-        var h = el(block.level === 1 ? "h2" : "h3", block.level === 1 ? "doc-title" : "doc-heading");
-        sheet.appendChild(appendText(h, block.text));
-      } else if (block.type === "paragraph") {
-        var p = el("p", "doc-p" + (block.indent ? " doc-indent" : "") + (block.align && block.align !== "left" ? " doc-" + block.align : ""));
-        sheet.appendChild(appendText(p, block.text));
-      } else if (block.type === "table") {
-        var wrap = el("div", "doc-table-wrap");
-        var table = el("table", "doc-table" + (block.compact ? " doc-table-compact" : ""));
-        var colgroup = el("colgroup");
-        block.widths.forEach(function (w) { var c = el("col"); c.style.width = w + "%"; colgroup.appendChild(c); });
-        table.appendChild(colgroup);
+    /* -- rendering the document model (calculators/documents/blocks.py) -- */
+    function keepClass(block) {
+      return block.keep_next ? " doc-keep" : "";
+    }
+
+    function renderParagraph(block) {
+      var p = el("p", "doc-p" + (block.indent ? " doc-indent" : "") + (block.align && block.align !== "left" ? " doc-" + block.align : "")
+        + keepClass(block));
+      if (block.left) p.style.paddingLeft = block.left + "em";
+      return appendText(p, block.text);
+    }
+
+    /** A cell's text; "\n" starts a new line. */
+    function cellText(node, text) {
+      String(text).split("\n").forEach(function (part, i) {
+        if (i) node.appendChild(el("br"));
+        appendText(node, part);
+      });
+      return node;
+    }
+
+    /** A table of `rows` of the block; `head`: with its header row; `continued`: the tail of a
+        table kept with what follows it (drawn as one table with the part above it). */
+    function renderTable(block, rows, head, continued) {
+      var wrap = el("div", "doc-table-wrap" + (block.whole ? " doc-table-whole" : ""));
+      var table = el("table", "doc-table" + (block.compact ? " doc-table-compact" : "") + (block.breakable ? " doc-table-breakable" : "")
+        + (block.header === false ? " doc-table-form" : "") + (continued ? " doc-table-continued" : ""));
+      var colgroup = el("colgroup");
+      block.widths.forEach(function (w) { var c = el("col"); c.style.width = w + "%"; colgroup.appendChild(c); });
+      table.appendChild(colgroup);
+      if (head && block.header !== false) {
         var thead = el("thead");
         var tr = el("tr");
         block.columns.forEach(function (c) { tr.appendChild(el("th", null, c)); });
         thead.appendChild(tr);
         table.appendChild(thead);
-        var tbody = el("tbody");
-        block.rows.forEach(function (row) {
-          var r = el("tr", row.group !== undefined ? "doc-group-row" : null);
-          if (row.group !== undefined) {
-            var td = el("td");
-            td.colSpan = block.columns.length;
-            r.appendChild(appendText(td, row.group));
-          } else {
-            row.cells.forEach(function (c, i) { r.appendChild(appendText(el("td", i === 0 ? "doc-center" : null), c)); });
-          }
-          tbody.appendChild(r);
-        });
-        table.appendChild(tbody);
-        wrap.appendChild(table);
-        sheet.appendChild(wrap);
+      }
+      // a group row and the row after it share a <tbody> that does not break (keep-with-next)
+      var n = rows.length;
+      var join = rows.map(function (row, i) { return i > 0 && rows[i - 1].group !== undefined; });
+      var tbody = null;
+      rows.forEach(function (row, i) {
+        var kept = join[i] || (i + 1 < n && join[i + 1]);
+        if (!tbody || (!join[i] && (kept || tbody.className))) {
+          tbody = el("tbody", kept ? "doc-keep-rows" : null);
+          table.appendChild(tbody);
+        }
+        var r = el("tr", row.group !== undefined ? "doc-group-row" : null);
+        if (row.group !== undefined) {
+          var td = el("td");
+          td.colSpan = block.columns.length;
+          r.appendChild(appendText(td, row.group));
+        } else {
+          row.cells.forEach(function (c, j) {
+            r.appendChild(cellText(el("td", j === 0 && block.header !== false ? "doc-center" : j === 0 ? "doc-label" : null), c));
+          });
+        }
+        tbody.appendChild(r);
+      });
+      wrap.appendChild(table);
+      return wrap;
+    }
+
+    /** Where the rows kept with what follows a table begin: its last two rows, and the group
+        row above them if the first of them opens a group. */
+    function tailStart(rows) {
+      var start = Math.max(0, rows.length - 2);
+      if (start > 0 && rows[start - 1].group !== undefined) start -= 1;
+      return start;
+    }
+
+    /** The blocks of a document. A table kept with what follows (keep_end) ends in a group
+        that print never breaks: its last rows, the text after it and the signature block —
+        print keeps siblings together, but not a table with the paragraph after it. */
+    function renderBlocks(sheet, blocks) {
+      var target = sheet;
+      blocks.forEach(function (block) {
+        if (block.type === "table" && block.keep_end) {
+          var start = tailStart(block.rows);
+          if (start > 0) sheet.appendChild(renderTable(block, block.rows.slice(0, start), true, false));
+          target = el("div", "doc-keep-group");
+          sheet.appendChild(target);
+          target.appendChild(renderTable(block, block.rows.slice(start), start === 0, start > 0));
+          return;
+        }
+        if (block.type === "table") {
+          target.appendChild(renderTable(block, block.rows, true, false));
+          return;
+        }
+        renderBlock(target, block);
+        var ends = (block.type === "signature" || block.attachment) && !block.keep_next;
+        if (ends) target = sheet;
+      });
+    }
+
+    /** The signature lines as sibling paragraphs (print keeps siblings together; a wrapper
+        element would let the page break inside it), each kept with the next but the last. */
+    function renderSignature(block) {
+      var lines = document.createDocumentFragment();
+      block.lines.forEach(function (line, i) {
+        var last = i === block.lines.length - 1;
+        var p = el("p", "doc-sig" + (i === 0 ? " doc-sig-first" : "") + (!last || block.keep_next ? " doc-keep" : ""));
+        if (i === 0 && block.seal) p.appendChild(el("span", "doc-seal-mark", "盖章处")); // on screen only
+        lines.appendChild(appendText(p, line));
+      });
+      return lines;
+    }
+
+    function renderBlock(sheet, block) {
+      if (block.type === "heading") {
+        var h = el(block.level === 1 ? "h2" : "h3", block.level === 1 ? "doc-title" : "doc-heading");
+        sheet.appendChild(appendText(h, block.text));
+      } else if (block.type === "paragraph") {
+        sheet.appendChild(renderParagraph(block));
       } else if (block.type === "signature") {
-        var sig = el("div", "doc-signature");
-        block.lines.forEach(function (line) { sig.appendChild(appendText(el("p"), line)); });
-        sheet.appendChild(sig);
+        sheet.appendChild(renderSignature(block));
       } else if (block.type === "note") {
         var note = el("aside", "doc-note");
         note.appendChild(el("strong", null, "说明："));
@@ -451,12 +554,12 @@
       tools.appendChild(docxButton(doc, message));
       var print = button("打印本文书");
       print.setAttribute("data-print", doc.id);
-      print.addEventListener("click", function () { printOnly(doc.id); window.print(); });
+      print.addEventListener("click", function () { printCurrent(doc.id); });
       tools.appendChild(print);
       tools.appendChild(message);
       section.appendChild(tools);
       var sheet = el("div", "doc-sheet");
-      doc.blocks.forEach(function (block) { renderBlock(sheet, block); });
+      renderBlocks(sheet, doc.blocks);
       section.appendChild(sheet);
       return section;
     }
@@ -503,6 +606,56 @@
       return Yingsu.basisList(refs, basis, "文书和清单引用的条款原文");
     }
 
+    /** The parties as read from the pasted lines, and the case title, for the user to confirm. */
+    function renderParties(r) {
+      var box = el("div", "doc-parties");
+      box.setAttribute("data-parties", "");
+      box.appendChild(el("p", "doc-parties-title", "请核对识别出的当事人和案件名称："));
+      box.appendChild(el("p", "doc-case-title", r.case_title));
+      var list = el("ul");
+      r.parties.forEach(function (party) {
+        var item = el("li");
+        item.setAttribute("data-party", party.role);
+        item.appendChild(el("span", "doc-party-role", party.role_label + "（" + party.kind + "）："));
+        item.appendChild(el("strong", null, party.name));
+        var rest = [party.particulars].concat(party.attached).filter(Boolean).join("；");
+        if (rest) item.appendChild(document.createTextNode("　" + rest));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      box.appendChild(el("p", "doc-tools-message", "名称识别有误的，请在“原告”“第三人”“共同被告”中每行只写一名当事人，名称后用逗号隔开其他情况。"));
+      return box;
+    }
+
+    /** Papers not generated for these facts, and what makes them appear. */
+    function renderAvailable(available) {
+      var box = el("section", "doc-available");
+      box.appendChild(el("h3", null, "其他文书"));
+      var list = el("ul");
+      available.forEach(function (a) {
+        var item = el("li");
+        item.setAttribute("data-available", a.id);
+        item.appendChild(el("strong", null, a.title));
+        item.appendChild(document.createTextNode("：" + a.how + "后生成。"));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      return box;
+    }
+
+    /* -- printing: never stale output -- */
+    var printWanted;
+    function printCurrent(id) {
+      if (result.dataset.state === "invalid") return;
+      if (result.dataset.pending) { printWanted = id; return; } // printed once the latest input is shown
+      printOnly(id);
+      document.body.classList.toggle("doc-print-all", id === null);
+      window.print();
+    }
+    function setPrintable(ok) {
+      result.querySelectorAll("[data-print]").forEach(function (b) { b.disabled = !ok; });
+    }
+
     function render(r) {
       result.textContent = "";
       var due = r.deadlines.filter(function (d) { return d.id === "answer"; })[0];
@@ -512,6 +665,7 @@
       answer.appendChild(el("p", null, r.principal_must_appear ? "本案行政机关主要负责人应当出庭应诉。"
         : r.head_must_appear ? "本案行政机关负责人应当出庭应诉。" : "本案本机关可仅委托工作人员出庭应诉。"));
       result.appendChild(answer);
+      result.appendChild(renderParties(r));
       if (r.suggestions.length) {
         var tip = el("div", "admonition tip doc-suggestions");
         tip.appendChild(el("p", "admonition-title", "建议"));
@@ -539,13 +693,15 @@
       var bar = el("div", "calc-actions doc-bar");
       var printAll = button("打印全部文书", "md-button--primary");
       printAll.setAttribute("data-print", "all");
-      printAll.addEventListener("click", function () { printOnly(null); window.print(); });
+      printAll.addEventListener("click", function () { printCurrent(null); });
       bar.appendChild(printAll);
-      bar.appendChild(el("span", "doc-tools-message", "用【……】标出的内容须补充；屏幕上的“说明”不打印、不写入 Word 文档。"));
+      bar.appendChild(el("span", "doc-tools-message", "用【……】标出的内容须补充；屏幕上的“说明”和盖章处标记不打印、不写入 Word 文档。"
+        + "逐份打印的文书带页码，全部打印时不印页码。"));
       result.appendChild(bar);
       var pages = el("div", "doc-pages");
       r.documents.forEach(function (doc) { pages.appendChild(renderDocument(doc)); });
       result.appendChild(pages);
+      if (r.available.length) result.appendChild(renderAvailable(r.available));
       result.appendChild(renderChecklist(r.checklist));
       result.appendChild(renderBasis(r.basis));
     }
@@ -561,14 +717,30 @@
         clearErrors();
         render(r);
         result.dataset.state = "done";
+        if (printWanted !== undefined) {
+          var id = printWanted;
+          printWanted = undefined;
+          printCurrent(id);
+        }
       }, function (error) {
         if (mine !== sequence) return;
         delete result.dataset.pending;
+        printWanted = undefined;
         if (error.kind === "startup") return; // the status line says why
         if (!touched) return;
         showError(error.field, error.message);
         result.dataset.state = "invalid";
+        setPrintable(false);
       });
+    }
+
+    /** Drop what is scheduled or running: clicking “清除草稿” blurs the field being edited, whose
+        change event would otherwise generate — and save — the old draft again. */
+    function forget() {
+      clearTimeout(timer);
+      sequence++;
+      printWanted = undefined;
+      delete result.dataset.pending;
     }
 
     function schedule() {
@@ -659,8 +831,7 @@
       clearTimeout(armed);
       armed = null;
       clearButton.textContent = "清除草稿";
-      clearTimeout(timer);   // a change still waiting (e.g. the field left by this click) must not save the draft again
-      delete result.dataset.pending;
+      forget();   // a change still waiting (e.g. the field left by this click) must not save the draft again
       Yingsu.store.remove(STORAGE_KEY);
       fill(null);
       touched = false;
@@ -689,13 +860,22 @@
     // and what is typed goes to that case instead of this page's own draft.
     linked = app.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(app, {
       fill: function (values, caseLists) {
-        fill(values ? { fields: values, agents: caseLists.agents, evidence: caseLists.evidence } : stored());
+        var draftOfCase = { fields: values };
+        Object.keys(lists).forEach(function (n) { draftOfCase[n] = caseLists[n]; });
+        fill(values ? draftOfCase : stored());
         touched = !!values || !!stored();
       },
       changed: function () { clearTimeout(timer); generate(); },
-      lists: function () { return { agents: readRows("agents"), evidence: readRows("evidence") }; }
+      lists: function () {
+        var out = {};
+        Object.keys(lists).forEach(function (n) { out[n] = readRows(n); });
+        return out;
+      }
     }) : null;
-    window.addEventListener("afterprint", function () { printOnly(null); });
+    window.addEventListener("afterprint", function () {
+      printOnly(null);
+      document.body.classList.remove("doc-print-all");
+    });
     generate();
   }
 

@@ -18,7 +18,7 @@
    window.YingsuCases.attach(element, adapter) -> {active(), id(), caseNumber()}: the case control of one form
      (element carries data-case-fields: page field -> record field where the names differ).
      adapter: fill(values|null, lists) — show a case's facts (null: the page's own saved input),
-     changed() — recompute, lists() — optional, the documents page's agents and evidence.
+     changed() — recompute, lists() — optional, the documents page's lists (LIST_FIELDS).
    Everything rendered uses textContent / createElement, never innerHTML. */
 (function () {
   "use strict";
@@ -26,7 +26,7 @@
   var DB_NAME = "yingsu-ledger";
   var DB_VERSION = 1;
   var CURRENT_KEY = "yingsu:ledger:current";
-  var LIST_FIELDS = ["agents", "evidence"];
+  var LIST_FIELDS = ["agents", "evidence", "plaintiff_evidence"];   // the documents page's lists
   var WRITE_DELAY_MS = 300;
   var dbPromise = null;
   var listeners = [];

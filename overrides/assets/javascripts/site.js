@@ -109,9 +109,42 @@
     document.body.removeChild(area);
   }
 
+  /* The home page's search field opens the theme's own search (focusing its box opens it, on a
+     phone as a full-screen panel). Shown only where that search works: not on pages opened
+     from disk, where the theme cannot start its search. */
+  function searchButtons() {
+    var input = document.querySelector("[data-md-component=search-query]");
+    Array.prototype.forEach.call(document.querySelectorAll("[data-open-search]"), function (button) {
+      if (!input || location.protocol === "file:") return;
+      button.hidden = false;
+      if (button.dataset.ready) return;
+      button.dataset.ready = "true";
+      button.addEventListener("click", function () {
+        var toggle = document.getElementById("__search");
+        if (toggle && !toggle.checked) {
+          toggle.checked = true;
+          toggle.dispatchEvent(new Event("change"));
+        }
+        input.focus();
+      });
+    });
+  }
+
+  /* "打印本页" buttons (the printable full text of the measures): the browser's own print. */
+  function printButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.hidden = false;
+      if (button.dataset.ready) return;
+      button.dataset.ready = "true";
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function onPage() {
     showValidity();
     addCopyLinks();
+    searchButtons();
+    printButtons();
   }
 
   window.YingsuSite = { validity: validity };

@@ -26,6 +26,16 @@ def view(params: dict) -> dict:
     return {"result": result, "view": present.view(name, result)}
 
 
+def errors(params: dict) -> dict:
+    """{"name", "params"} -> {"errors": [{field, message, missing}]}: every input error at once,
+    for a page that runs the calculator itself (the documents page); [] when it accepts them."""
+    name = params.get("name")
+    values = params.get("params")
+    if not isinstance(values, dict):
+        raise InputError(None, "表单内容无法读取，请刷新页面后重试。")
+    return {"errors": validate.errors(name, values)}
+
+
 def calendar(params: dict) -> dict:
     """{"result": deadlines result, "stamp": ISO UTC time, "case_name"?} -> {"text": iCalendar}."""
     result = params.get("result")
@@ -38,4 +48,4 @@ def calendar(params: dict) -> dict:
     return {"text": ics.calendar(result, stamp=stamp, case_name=str(params.get("case_name") or ""))}
 
 
-ACTIONS = {"page.view": view, "page.ics": calendar, **ledger.ACTIONS}   # the ledger pages' batch work
+ACTIONS = {"page.view": view, "page.errors": errors, "page.ics": calendar, **ledger.ACTIONS}   # the ledger pages' batch work

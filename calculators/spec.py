@@ -48,6 +48,9 @@ class Spec(NamedTuple):
     order: int = 50                # place in the navigation and the index table
     page: bool = True              # False: the page is written by hand (docs/calculators/<slug>.md)
     path: str = ""                 # a hand-written page elsewhere (ledger/statistics.md): not in the 计算器 nav
+    # every error of the inputs `fields` does not describe (the documents form's lists of rows),
+    # for the page that lists all errors at once (calculators/validate.py)
+    more_errors: Callable[[dict], list] | None = None
 
     @property
     def page_path(self) -> str:

@@ -6,7 +6,8 @@ answered in one go, not one field per click. The words are the calculators' own:
 
 1. each field the form shows, alone: a required one left empty ("请填写“…”。", the words of
    calculators/inputs.py), a date that is not a date or out of range (inputs.date, which every
-   calculator reads dates with);
+   calculator reads dates with); and what a spec's ``more_errors`` finds in inputs its fields do
+   not describe (every row and column of the documents form's lists);
 2. then, when every required field is filled, the calculator's own checks (numbers, choices,
    one date before another …): it is run again without each field it objected to, as long as
    that field is optional, so that a second and third mistake are found too. A choice the
@@ -25,10 +26,23 @@ from .spec import Field, shown
 _EMPTY = (None, "")
 
 
+def _value(params: dict, field: str):
+    """The value at `field`, also a cell of a list of rows ("agents.0.name")."""
+    value = params
+    for part in field.split("."):
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value
+
+
 def _error(field: str | None, message: str, params: dict) -> dict:
     """An error for the page; `missing`: the field is simply not filled in yet (the page may
     say "please fill in" before the reader has got there, rather than show an error)."""
-    return {"field": field, "message": message, "missing": field is not None and params.get(field) in _EMPTY}
+    return {"field": field, "message": message, "missing": field is not None and _value(params, field) in _EMPTY}
 
 
 def _alone(f: Field, params: dict) -> InputError | None:
@@ -54,6 +68,8 @@ def errors(name: str, params: dict) -> list[dict]:
     fields = spec(name).fields
     order = {f.name: i for i, f in enumerate(fields)}
     found = [_error(f.name, e.message, params) for f in fields if shown(f, params) and (e := _alone(f, params))]
+    if spec(name).more_errors:
+        found += [_error(e.field, e.message, params) for e in spec(name).more_errors(params)]
     if not any(e["missing"] for e in found):
         bad = {e["field"] for e in found}
         trial = dict(params)

@@ -47,14 +47,12 @@ GROUPS = (
      ("suggestion_kind", "suggestion_from", "suggestion_number", "suggestion_received"), ()),
 )
 
-# list field -> (legend, provision, add-button text, unit, row title, minimum, maximum, columns)
+# list field -> (legend, provision, add-button text, row title); its unit, columns and how many
+# rows: calculators/documents/rows.py LISTS
 LISTS = {
-    "agents": ("诉讼代理人（1至2名，至少1名为本机关工作人员）", "measures/27/1", "添加代理人", "名", "代理人", 1,
-               rows.MAX_AGENTS, rows.AGENT_COLUMNS),
-    "evidence": ("证据（按录入顺序编号）", "measures/16", "添加证据", "项", "证据", 0, rows.MAX_EVIDENCE,
-                 rows.EVIDENCE_COLUMNS),
-    "plaintiff_evidence": ("原告证据（填写后生成质证意见）", "measures/30", "添加原告证据", "项", "原告证据", 0,
-                           rows.MAX_EVIDENCE, rows.PLAINTIFF_EVIDENCE_COLUMNS),
+    "agents": ("诉讼代理人（1至2名，至少1名为本机关工作人员）", "measures/27/1", "添加代理人", "代理人"),
+    "evidence": ("证据（按录入顺序编号）", "measures/16", "添加证据", "证据"),
+    "plaintiff_evidence": ("原告证据（填写后生成质证意见）", "measures/30", "添加原告证据", "原告证据"),
 }
 # lists whose rows can be moved up and down (their order is the numbering)
 ORDERED = ("evidence", "plaintiff_evidence")
@@ -85,11 +83,12 @@ def _field(field, page: str) -> str:
 
 def _list_spec() -> dict:
     """The lists' columns for documents.js (it builds the rows with createElement)."""
-    return {name: {"unit": unit, "title": row_title, "min": lo, "max": hi, "add": add, "ordered": name in ORDERED,
+    return {name: {"unit": rows.LISTS[name].unit, "title": row_title, "min": rows.LISTS[name].minimum,
+                   "max": rows.LISTS[name].maximum, "add": add, "ordered": name in ORDERED,
                    "columns": [{"name": c.name, "kind": c.kind, "label": c.label, "required": c.required,
                                 "options": c.options or {}, "default": c.default, "lines": c.lines,
-                                "max": c.max_length} for c in columns]}
-            for name, (_, _, add, unit, row_title, lo, hi, columns) in LISTS.items()}
+                                "max": c.max_length} for c in rows.LISTS[name].columns]}
+            for name, (_, _, add, row_title) in LISTS.items()}
 
 
 def _list(name: str, legend: str, ref: str, add: str, page: str) -> str:
@@ -123,14 +122,17 @@ def form_html(page: str) -> str:
         '<form class="doc-form" data-documents-form novalidate autocomplete="off">',
         '<div class="calc-status" data-calc-status role="status">计算器将在本机浏览器中启动，输入的内容只保存在本机，不会发送到任何地方。</div>',
         '<div class="calc-actions doc-draft">'
-        '<button type="button" class="md-button" data-action="export">导出草稿（JSON 文件）</button>'
+        '<button type="button" class="md-button" data-action="export">导出草稿（保存为文件）</button>'
         '<button type="button" class="md-button" data-action="import">导入草稿</button>'
         '<input type="file" accept=".json,application/json" data-import-file hidden>'
         '<button type="button" class="md-button" data-action="clear">清除草稿</button>'
         '<span class="doc-draft-state" data-draft-state role="status"></span></div>',
+        # every error at once, each linked to its field (documents.js); focus goes to the first
+        '<div class="calc-summary" data-calc-summary role="alert" hidden></div>',
         *parts,
         '<p class="calc-error" data-error-for="" role="alert" hidden></p>',
-        '<div class="calc-actions"><button type="submit" class="md-button md-button--primary">生成文书</button></div>',
+        '<div class="calc-actions"><button type="submit" class="md-button md-button--primary">生成文书</button>'
+        '<span class="doc-submit-note" data-submit-note role="status"></span></div>',
         "</form>",
         '<div class="doc-result" data-doc-result aria-live="polite"></div>',
         "</div>",

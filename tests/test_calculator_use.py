@@ -79,7 +79,8 @@ def clerk(browser, site_server):
 def open_calculator(page, site_server, name):
     slug = PAGE_SLUGS[name]
     if not page.url.endswith(f"calculators/{slug}/"):
-        page.click(f'nav.md-nav a[href$="calculators/{slug}/"]')
+        # the navigation's link (instant navigation), also where a phone keeps it in the drawer
+        page.locator(f'nav.md-nav a[href$="calculators/{slug}/"]').first.evaluate("a => a.click()")
         page.wait_for_url(f"**/calculators/{slug}/")
     page.wait_for_selector("form[data-calculator][data-ready]")
     page.wait_for_function(SETTLED)

@@ -96,6 +96,65 @@ def test_reached_by_instant_navigation_and_idle_elsewhere(staff):
     assert page.locator("form[data-documents-form] .calc-error:not([hidden])").count() == 0
 
 
+# what an empty form lacks, in the order of the form: the required fields and the one agent row
+# the form starts with (measures/27/1: at least one agent)
+MISSING = ["court", "case_number", "plaintiffs", "agency_name", "representative_name", "representative_title",
+           "defendant", "agents.0.name", "agents.0.post", "complaint_served"]
+
+
+def shown_errors(page):
+    return [t for t in page.locator("form[data-documents-form] .calc-error").all_inner_texts() if t]
+
+
+def test_an_empty_form_lists_every_missing_field_in_one_click_with_focus_on_the_first(staff):
+    page = staff
+    # before anything is typed: no error, no "out of date" notice, the result area says what is needed
+    assert shown_errors(page) == [] and not page.locator("[data-calc-summary]").is_visible()
+    result = page.locator("[data-doc-result]")
+    assert result.evaluate("r => getComputedStyle(r, '::before').content") in ("none", "normal")
+    assert result.locator(".calc-waiting li").all_inner_texts()[:3] == ["受理法院", "案号", "原告"]
+    # nothing chosen for the reader: no 被告, no date of service (a 今天 button beside it instead)
+    assert page.input_value("#f-defendant") == "" and page.input_value("#f-complaint_served") == ""
+    page.click("form[data-documents-form] button[type=submit]")
+    settle(page)
+    links = page.locator("[data-calc-summary] a[data-error-link]").all_inner_texts()
+    assert len(links) == len(MISSING), links
+    assert links[0] == "请填写“受理法院”。" and links[-1] == "请填写“起诉状副本送达日期”。"
+    assert links[7:9] == ["“诉讼代理人”第1名：请填写“姓名”。", "“诉讼代理人”第1名：请填写“工作单位及职务”。"]
+    assert page.evaluate("document.activeElement.id") == "f-court"
+    assert page.locator("[data-calc-summary]").is_visible()
+    assert "10 项" in page.inner_text("[data-submit-note]")   # beside the button too
+    for field in ("court", "defendant", "complaint_served"):   # and beside each field
+        assert page.locator(f'.calc-error[data-error-for="{field}"]').is_visible(), field
+    assert page.locator('[data-rows="agents"] [data-row-error]').inner_text().count("“诉讼代理人”第1名") == 2
+    assert result.evaluate("r => getComputedStyle(r, '::before').content") in ("none", "normal")
+    # a link of the list takes the reader to its field
+    page.locator("[data-calc-summary] a[data-error-link]").nth(len(MISSING) - 1).click()
+    assert page.evaluate("document.activeElement.id") == "f-complaint_served"
+
+
+def test_a_date_error_waits_until_the_field_is_left_and_today_is_a_button(staff):
+    page = staff
+    page.locator("#f-hearing_date").focus()
+    page.keyboard.type("03")          # a part of the date only
+    settle(page)
+    assert not page.locator('.calc-error[data-error-for="hearing_date"]').is_visible()
+    for _ in range(4):                # Tab walks the date's own parts before leaving it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") != "f-hearing_date":
+            break
+    settle(page)
+    error = page.locator('.calc-error[data-error-for="hearing_date"]')
+    error.wait_for()
+    assert error.inner_text() == "“开庭日期”不是有效日期。请按 年-月-日 填写（如 2026-09-16），并确认该日存在。"
+    page.fill("#f-hearing_date", "")
+    page.click('[data-today-for="complaint_served"]')
+    settle(page)
+    assert page.input_value("#f-complaint_served") == page.evaluate("Yingsu.todayISO()")
+    assert not page.locator('.calc-error[data-error-for="complaint_served"]').is_visible()
+    page.fill("#f-complaint_served", "")
+
+
 def test_staff_fills_the_form_and_gets_the_package(staff):
     page = staff
     for name in TEXT_FIELDS + AREA_FIELDS + DATE_FIELDS:
@@ -370,6 +429,9 @@ def test_art_27_error_next_to_the_agents(staff):
     page.fill("#f-agents-1-name", "")
     settle(page)
     row_error = page.locator('[data-rows="agents"] .doc-row[data-row="1"] [data-row-error]')
+    assert not row_error.is_visible()          # not while the name is being typed
+    page.keyboard.press("Tab")                 # left: shown from now on
+    settle(page)
     assert row_error.inner_text() == "“诉讼代理人”第2名：请填写“姓名”。"
     page.fill("#f-agents-1-name", "孙某")
     settle(page)

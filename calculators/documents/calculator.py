@@ -96,14 +96,12 @@ def documents(params: dict) -> dict:
     co_defendants = _co_defendants(role, co_defendants, text["reconsideration_body"], warnings)
     _check_reconsideration(role, outcome, objections, warnings)
 
-    agents = rows.read(params, "agents", "诉讼代理人", "名", rows.AGENT_COLUMNS, minimum=1, maximum=rows.MAX_AGENTS)
+    agents = rows.read_list(params, "agents")
     if not any(a["kind"] == "staff" for a in agents):
         raise InputError("agents", law("委托的诉讼代理人中至少1名应为熟悉本机关相关业务的工作人员，不得仅委托律师出庭"
                                        "（[[measures/27/1]]）。"))
-    evidence_rows = rows.read(params, "evidence", "证据", "项", rows.EVIDENCE_COLUMNS,
-                              minimum=0, maximum=rows.MAX_EVIDENCE)
-    plaintiff_evidence = rows.read(params, "plaintiff_evidence", "原告证据", "项", rows.PLAINTIFF_EVIDENCE_COLUMNS,
-                                   minimum=0, maximum=rows.MAX_EVIDENCE)
+    evidence_rows = rows.read_list(params, "evidence")
+    plaintiff_evidence = rows.read_list(params, "plaintiff_evidence")
 
     # --- the other calculators' answers (their field names are this form's) ---------------
     served = _date(params, "complaint_served", required=True)

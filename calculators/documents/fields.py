@@ -63,7 +63,7 @@ def fields() -> tuple:
         Field("representative_name", "text", "法定代表人姓名", "", "measures/17/1", required=True),
         Field("representative_title", "text", "法定代表人职务", "如：局长、县长。", required=True),
         Field("defendant", "choice", "被告", "本案被诉的行政机关属于哪一级、哪一类，用于确定应诉承办单位和是否报备。",
-              "measures/10/1", required=True, options=DEFENDANTS, default="department"),
+              "measures/10/1", required=True, options=DEFENDANTS),
         Field("undertaker_unit", "text", "应诉承办单位", "已确定的，填写具体实施被诉行政行为的机关或内部机构；不清楚的可不填。",
               "measures/10/1/1"),
         Field("justice_bureau", "text", "司法行政机关名称", "报备函、上诉或再审建议备案的收件机关，如：聊城市司法局。", "measures/13/1"),
@@ -82,10 +82,10 @@ def fields() -> tuple:
               "alp-interp/133", options=RECONSIDERATION_OUTCOMES, default="upheld", show_if=("reconsidered", True)),
         # -- dates
         Field("complaint_served", "date", "起诉状副本送达日期", "以送达回证上的签收日期为准；答辩、举证期限自次日起算15日。",
-              "alp/67/1", required=True, default="today"),
+              "alp/67/1", required=True),
         Field("hearing_date", "date", "开庭日期", "已收到开庭传票的填写。", "measures/19/4"),
         Field("answer_date", "date", "落款日期", "答辩材料和各证明书的落款日期；应在送达之后、答辩期限届满之前。不填则留空待手写。",
-              "measures/15/1", default="today"),
+              "measures/15/1"),
         # -- the answer
         Field("answer_form", "choice", "文书格式", "要素式按全国统一的示范文本逐项勾选、填写理由。", "measures/15/1",
               options=ANSWER_FORMS, default="traditional"),

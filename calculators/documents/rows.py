@@ -85,6 +85,50 @@ MAX_EVIDENCE = 200
 MAX_PAGES = 9999
 
 
+class List(NamedTuple):
+    """A list of rows of the documents form: its label and unit in messages, columns, how many."""
+    label: str
+    unit: str
+    columns: tuple
+    minimum: int
+    maximum: int
+
+
+LISTS = {
+    "agents": List("诉讼代理人", "名", AGENT_COLUMNS, 1, MAX_AGENTS),
+    "evidence": List("证据", "项", EVIDENCE_COLUMNS, 0, MAX_EVIDENCE),
+    "plaintiff_evidence": List("原告证据", "项", PLAINTIFF_EVIDENCE_COLUMNS, 0, MAX_EVIDENCE),
+}
+
+
+def read_list(params: dict, name: str) -> list[dict]:
+    """The list `name` of LISTS, read (the first error raised)."""
+    spec = LISTS[name]
+    return read(params, name, spec.label, spec.unit, spec.columns, minimum=spec.minimum, maximum=spec.maximum)
+
+
+def list_errors(params: dict) -> list[InputError]:
+    """Every error of every list at once, one per row and column (read() stops at the first),
+    for the page that lists them all (calculators/validate.py)."""
+    found = []
+    for name, spec in LISTS.items():
+        try:
+            read_list(params, name)
+            continue
+        except InputError as first:
+            value = params.get(name)
+            if not isinstance(value, list) or not spec.minimum <= len(value) <= spec.maximum:
+                found.append(first)
+                continue
+        for index, item in enumerate(value):
+            for col in spec.columns if isinstance(item, dict) else spec.columns[:1]:
+                try:
+                    _row(name, spec.label, spec.unit, index, item, (col,))
+                except InputError as error:
+                    found.append(error)
+    return found
+
+
 def read(params: dict, field: str, label: str, unit: str, columns: tuple, *, minimum: int, maximum: int) -> list[dict]:
     """The list `field` as a list of dicts holding every column (choices default, text '')."""
     value = params.get(field)

@@ -380,6 +380,7 @@
        is shown (tests wait on it instead of on time). */
     function calculate() {
       clearTimeout(timer);
+      timer = null;
       form.dataset.pending = "1";
       var params = readParams(form);
       var mine = ++sequence;
@@ -402,16 +403,22 @@
           if (icsButton) icsButton.disabled = false;
           printButton.disabled = false;
         }
-        delete form.dataset.pending;
+        settled();
       }, function (error) {
         if (mine !== sequence) return;
         focusOnErrors = false;
-        delete form.dataset.pending;
+        settled();
         if (error.kind === "startup") return; // the status line says why
         lastErrors = [{ field: error.field || null, message: error.message, missing: false }];
         lastResult = null;
         showWaiting(showErrors());
       });
+    }
+
+    /** The answer to the latest input is shown, unless newer input waits for its turn (a field
+        left fires the answer for it at once, while the next field's typing is scheduled). */
+    function settled() {
+      if (timer === null) delete form.dataset.pending;
     }
 
     function schedule() {
@@ -527,8 +534,10 @@
     calculate();
   }
 
-  /* ---- the runtime's progress, in words and bytes ---- */
-  function showStatus(status, s) {
+  /* ---- the runtime's progress, in words and bytes (also the documents page's: Yingsu.calcStatus) ---- */
+  function showStatus(status, s, page) {
+    page = page || { waiting: "可以先填写表单，启动后自动计算；下载期间可先查阅下方的", rules: true,
+                     ready: "计算器已就绪：修改任一项即自动重新计算。输入内容只保存在本机浏览器中。" };
     status.dataset.state = s.state;
     if (s.stage) status.dataset.stage = s.stage;
     status.setAttribute("aria-busy", s.state === "loading" ? "true" : "false");
@@ -545,17 +554,20 @@
       var more = s.cached === false && s.total
         ? "首次使用需下载约 " + (s.total / 1048576).toFixed(1) + " MB 的计算程序，之后从本机缓存读取，不再下载。"
         : "";
-      status.appendChild(el("span", "calc-status-note", more + "可以先填写表单，启动后自动计算；下载期间可先查阅下方的"));
-      var link = el("a", null, "计算规则");
-      link.href = "#rules";
-      status.appendChild(link);
-      status.appendChild(document.createTextNode("。"));
+      status.appendChild(el("span", "calc-status-note", more + page.waiting));
+      if (page.rules) {
+        var link = el("a", null, "计算规则");
+        link.href = "#rules";
+        status.appendChild(link);
+        status.appendChild(document.createTextNode("。"));
+      }
     } else if (s.state === "ready") {
-      status.textContent = "计算器已就绪：修改任一项即自动重新计算。输入内容只保存在本机浏览器中。";
+      status.textContent = page.ready;
     } else if (s.state === "failed") {
-      status.textContent = s.message + " 下方“计算规则”表格仍可查阅。";
+      status.textContent = s.message + (page.rules ? " 下方“计算规则”表格仍可查阅。" : "");
     }
   }
+  Yingsu.calcStatus = showStatus;
 
   function onPage() {
     if (!window.YingsuCalc) return;

@@ -43,11 +43,11 @@
   var MESSAGES = {
     idle: "计算器尚未启动。",
     starting: "正在启动计算器……",
-    noWasm: "当前浏览器不支持 WebAssembly，计算器无法运行。" + UPGRADE,
+    noWasm: "当前浏览器不支持计算器所需的运算功能，计算器无法运行。" + UPGRADE,
     oldBrowser: "当前浏览器版本过旧，缺少计算器必需的功能（{features}），计算器无法运行。" + UPGRADE,
-    noWorker: "当前浏览器不支持或禁止了后台计算线程（Web Worker），计算器无法运行。请使用新版浏览器，或请管理员检查浏览器和网站的安全策略（如 Content-Security-Policy 的 worker-src）。",
+    noWorker: "当前浏览器不支持或禁止了后台计算，计算器无法运行。请使用新版浏览器，或请管理员检查浏览器和网站的安全策略是否允许本站的后台计算。",
     fileProtocol: "计算器需要通过网站服务器（http:// 或 https:// 地址）访问，直接打开本地文件时无法运行。请通过内网网址访问本站，或按“部署与维护 → 离线与本地使用”在本机启动简易服务器。",
-    workerFailed: "计算器后台脚本（calc-worker.js）无法下载，计算器无法启动。请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。",
+    workerFailed: "计算器的后台程序无法下载，计算器无法启动。请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。",
     workerCrashed: "计算器后台脚本运行出错，计算器无法启动。请刷新页面重试；如仍失败，请联系管理员。",
     timeout: "计算器启动超时（超过 " + START_TIMEOUT_MS / 1000 + " 秒）。可能是网络过慢，或服务器未正确发送运行环境文件（如 .wasm 文件的 MIME 类型应为 application/wasm）。请刷新页面重试；如仍失败，请联系管理员。",
     ready: "计算器已就绪。"
@@ -56,7 +56,7 @@
   // What Pyodide 0.29 uses unconditionally and older browsers lack (Chrome < 95, Firefox < 100,
   // Safari < 15.4): WebAssembly exception handling, 64-bit integer arrays, weak references.
   var FEATURES = [
-    ["WebAssembly 异常处理", function () { return typeof WebAssembly.Tag === "function"; }],
+    ["运算程序的异常处理", function () { return typeof WebAssembly.Tag === "function"; }],
     ["BigInt64Array", function () { return typeof BigInt64Array === "function" && typeof BigUint64Array === "function"; }],
     ["WeakRef", function () { return typeof WeakRef === "function" && typeof FinalizationRegistry === "function"; }],
     ["Object.hasOwn", function () { return typeof Object.hasOwn === "function"; }]

@@ -48,10 +48,10 @@ var MESSAGES = {
   mime: "服务器未以 application/wasm 类型发送 .wasm 文件，计算器无法启动。请管理员按部署说明配置 MIME 类型。",
   runtimeMissing: "计算器运行环境文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
   wasmHint: "若该文件确已部署，可能是服务器未配置 .wasm 的 MIME 类型（application/wasm），部分服务器（如 IIS）对未配置类型的文件返回 404。",
-  loaderMissing: "计算器运行环境文件 pyodide.js 无法加载，计算器无法启动。请管理员检查网站是否完整部署。",
+  loaderMissing: "计算器运行环境的启动文件无法加载，计算器无法启动。请管理员检查网站是否完整部署。",
   archiveMissing: "计算规则文件缺失（{file}，HTTP {status}），计算器无法启动。请管理员检查网站是否完整部署。",
   network: "下载计算器文件时网络出错（{file}），计算器无法启动。请检查网络后刷新页面重试。",
-  runtime: "Python 运行环境启动失败，计算器无法使用。请刷新页面重试；如仍失败，请联系管理员。",
+  runtime: "计算器运行环境启动失败，计算器无法使用。请刷新页面重试；如仍失败，请联系管理员。",
   rules: "计算规则加载失败，计算器无法使用。请联系管理员。",
   updating: "本站正在更新到新版本，本页仍是旧版本：请刷新页面。",
   deploying: "计算器文件与本站当前版本不一致（{file}），可能是网站正在更新或没有完整部署。请稍后刷新页面；如仍出现此提示，请通知网站管理员按部署说明运行部署检查。",
@@ -395,7 +395,7 @@ function startPyodide(lockFile, memory, timings) {
         function (response) {   // there but not runnable: a damaged copy (checked after the start)
           reject(response.ok ? new Failure("runtime", MESSAGES.runtime, error) : new Failure("missing", MESSAGES.loaderMissing, error));
         },
-        function () { reject(new Failure("network", fill(MESSAGES.network, { file: "pyodide.js" }), error)); }
+        function () { reject(new Failure("network", fill(MESSAGES.network, { file: "运行环境启动文件" }), error)); }
       );
       return;
     }

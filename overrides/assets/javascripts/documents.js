@@ -103,7 +103,15 @@
     var fileInput = form.querySelector("[data-import-file]");
     var timer = null;
     var sequence = 0;
-    var touched = false; // no error messages before the user has entered anything
+    var summary = form.querySelector("[data-calc-summary]");
+    var submitNote = form.querySelector("[data-submit-note]");
+    // A field's (or a list's) error is shown once the reader has left it, or for all of them after
+    // 生成文书; the field being typed in keeps its error back until it is left.
+    var shownFor = {};
+    var submitted = false;
+    var editing = null;
+    var lastErrors = [];
+    var focusOnErrors = false;
     var linked = null;   // the ledger's case control, once attached
 
     /* -- flat fields -- */
@@ -154,8 +162,7 @@
         b.addEventListener("click", function () {
           var rows = rowsOf(name), i = rows.indexOf(rowEl), j = i + m[1];
           if (j < 0 || j >= rows.length) return;
-          touched = true;
-          if (m[1] < 0) rowEl.parentNode.insertBefore(rowEl, rows[j]);
+                    if (m[1] < 0) rowEl.parentNode.insertBefore(rowEl, rows[j]);
           else rowEl.parentNode.insertBefore(rows[j], rowEl);
           renumber(name);
           b.focus();
@@ -173,8 +180,7 @@
       var remove = button("删除", "doc-remove");
       remove.setAttribute("data-remove", "");
       remove.addEventListener("click", function () {
-        touched = true;
-        rowEl.remove();
+                rowEl.remove();
         renumber(name);
         schedule();
       });
@@ -244,12 +250,12 @@
     }
 
     function fill(d) {
+      if (summary) clearSummary();   // its links point at the controls being replaced
       var fields = d && d.fields && typeof d.fields === "object" ? d.fields : {};
       boxes().forEach(function (box) {
         var input = control(box);
         var has = Object.prototype.hasOwnProperty.call(fields, input.name);
         var value = has ? fields[input.name] : input.getAttribute("data-default");
-        if (value === "today") value = todayISO();
         if (input.type === "checkbox") {
           input.checked = value === true || value === "true";
         } else {
@@ -363,37 +369,136 @@
       return out;
     }
 
-    /* -- errors next to the field at fault -- */
-    function clearErrors() {
-      form.querySelectorAll(".calc-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
-      form.querySelectorAll(".calc-invalid").forEach(function (n) { n.classList.remove("calc-invalid"); });
+    /* -- errors: every one at once, beside its field and in a list at the top -- */
+    /** The list (name) or flat field an error belongs to: what "left" and "shown" are kept for. */
+    function keyOf(field) {
+      var list = LIST_FIELD.exec(field || "");
+      return list && lists[list[1]] ? list[1] : field;
     }
 
-    function showError(field, message) {
-      clearErrors();
-      var target = null;
+    /** Where the error of `field` is shown: {text, mark, input}; the form's own line if nowhere. */
+    function place(field) {
       var list = LIST_FIELD.exec(field || "");
       if (list && !lists[list[1]]) list = null;
       if (list) {
         var rowEl = list[2] !== undefined ? rowsOf(list[1])[Number(list[2])] : null;
         if (rowEl) {
-          target = rowEl.querySelector("[data-row-error]");
           var input = list[3] ? rowEl.querySelector('[data-col="' + list[3] + '"]') : null;
-          (input ? input.parentNode : rowEl).classList.add("calc-invalid");
-        } else {
-          target = form.querySelector('.calc-error[data-error-for="' + list[1] + '"]');
+          return { text: rowEl.querySelector("[data-row-error]"), mark: input ? input.parentNode : rowEl,
+                   input: input || rowEl.querySelector("input, select, textarea") };
         }
-      } else if (field) {
+        return { text: form.querySelector('.calc-error[data-error-for="' + list[1] + '"]'), mark: null,
+                 input: form.querySelector('[data-add="' + list[1] + '"]') };
+      }
+      if (field) {
         var p = form.querySelector('.calc-error[data-error-for="' + field + '"]');
         var box = p && p.closest("[data-field]");
-        if (p && !(box && box.hidden)) {
-          target = p;
-          if (box) box.classList.add("calc-invalid");
+        if (p && !(box && box.hidden)) return { text: p, mark: box, input: box ? control(box) : null };
+      }
+      return { text: form.querySelector('.calc-error[data-error-for=""]'), mark: null, input: null };
+    }
+
+    function clearErrors() {
+      form.querySelectorAll(".calc-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+      form.querySelectorAll(".calc-invalid").forEach(function (n) { n.classList.remove("calc-invalid"); });
+      form.querySelectorAll('[aria-invalid="true"]').forEach(function (n) { n.setAttribute("aria-invalid", "false"); });
+      submitNote.textContent = "";
+    }
+
+    function clearSummary() {
+      summary.hidden = true;
+      summary.textContent = "";
+      delete summary.dataset.key;
+    }
+
+    /** Shows the errors of lastErrors the reader has got to; returns them. */
+    function showErrors(focus) {
+      clearErrors();
+      var shown = lastErrors.filter(function (e) {
+        var key = keyOf(e.field);
+        return e.field === null || ((submitted || shownFor[key]) && editing !== key);
+      });
+      var listed = [];
+      shown.forEach(function (e) {
+        var at = place(e.field);
+        at.text.textContent = at.text.hidden ? e.message : at.text.textContent + " " + e.message;
+        at.text.hidden = false;
+        if (at.mark) at.mark.classList.add("calc-invalid");
+        if (at.input) {
+          at.input.setAttribute("aria-invalid", "true");
+          listed.push({ message: e.message, input: at.input });
+        }
+      });
+      listed.sort(function (a, b) {   // in the order of the form (a list's rows sit among the fields)
+        return a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
+      // The list is rebuilt only when it changes: leaving a field for one of its links (mousedown)
+      // must not take the link away before its click arrives.
+      var key = JSON.stringify(listed.map(function (item) { return item.message; }));
+      if (summary.dataset.key !== key) {
+        clearSummary();
+        summary.dataset.key = key;
+        fillSummary(listed);
+      }
+      if (listed.length) {
+        submitNote.textContent = "有 " + listed.length + " 项需要填写或更正，已列在表单顶部，并标在各项旁边。";
+        if (focus) {   // the list in sight, the focus in the first field (brought into sight if below it)
+          if (summary.scrollIntoView) summary.scrollIntoView({ block: "start" });
+          var first = listed[0].input;
+          first.focus({ preventScroll: true });
+          var box = first.getBoundingClientRect();
+          if (box.top < 0 || box.bottom > window.innerHeight) goTo(first);
         }
       }
-      if (!target) target = form.querySelector('.calc-error[data-error-for=""]');
-      target.hidden = false;
-      target.textContent = message;
+      return shown;
+    }
+
+    /** The list at the top of the form: every error shown, each a link to its field. */
+    function fillSummary(listed) {
+      if (!listed.length) return;
+      summary.appendChild(el("p", "calc-summary-title", "请填写或更正以下 " + listed.length + " 项："));
+      var list = el("ul");
+      listed.forEach(function (item, i) {
+        var li = el("li");
+        var link = el("a", null, item.message);
+        link.href = "#";
+        link.setAttribute("data-error-link", String(i));
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          event.stopPropagation();   // not a jump of the theme's instant navigation
+          goTo(item.input);
+        });
+        li.appendChild(link);
+        list.appendChild(li);
+      });
+      summary.appendChild(list);
+      summary.hidden = false;
+    }
+
+    function goTo(input) {
+      input.focus();
+      if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
+    }
+
+    /** The result area before any paper has been generated: what is still to be filled in. */
+    function showWaiting() {
+      if (result.querySelector(".doc-pages")) return;   // the earlier papers stay, marked as out of date
+      result.textContent = "";
+      var box = el("div", "calc-waiting");
+      var missing = lastErrors.filter(function (e) { return e.missing; });
+      if (missing.length) {
+        box.appendChild(el("p", null, "填写以下各项后生成文书："));
+        var list = el("ul");
+        missing.forEach(function (e) {
+          var box = keyOf(e.field) === e.field ? place(e.field).mark : null;   // a row's cell: its message names the row
+          var label = box && box.querySelector("label");
+          list.appendChild(el("li", null, label ? label.firstChild.textContent.trim() : e.message));
+        });
+        box.appendChild(list);
+      } else {
+        box.appendChild(el("p", null, "请按表单中的提示更正，更正后自动生成文书。"));
+      }
+      result.appendChild(box);
     }
 
     /* -- rendering the document model (calculators/documents/blocks.py) -- */
@@ -567,7 +672,7 @@
     function renderChecklist(checklist) {
       var box = el("section", "doc-export");
       box.appendChild(el("h3", null, "工作清单：粘贴到 OA 系统"));
-      [["markdown", "Markdown 格式", "md", "text/markdown;charset=utf-8"],
+      [["markdown", "分级标记文本（# 标题、- 列表）", "md", "text/markdown;charset=utf-8"],
        ["text", "纯文本格式", "txt", "text/plain;charset=utf-8"]].forEach(function (f) {
         var wrap = el("div", "doc-export-item");
         var label = el("label", null, f[1]);
@@ -707,14 +812,25 @@
     }
 
     /* -- running -- */
+    /** The answer to the latest input is shown, unless newer input waits for its turn. */
+    function settled() {
+      if (timer === null) delete result.dataset.pending;
+    }
+
     function generate(saved) {
+      clearTimeout(timer);
+      timer = null;
       if (!saved) save();
       var mine = ++sequence;
       result.dataset.pending = "1"; // until the answer to the latest input is shown
-      window.YingsuCalc.run("documents", params()).then(function (r) {
+      var sent = params();
+      window.YingsuCalc.run("documents", sent).then(function (r) {
         if (mine !== sequence) return;
-        delete result.dataset.pending;
-        clearErrors();
+        settled();
+        lastErrors = [];
+        submitted = false;
+        focusOnErrors = false;
+        clearErrors(); clearSummary();
         render(r);
         result.dataset.state = "done";
         if (printWanted !== undefined) {
@@ -724,13 +840,32 @@
         }
       }, function (error) {
         if (mine !== sequence) return;
-        delete result.dataset.pending;
+        settled();
         printWanted = undefined;
         if (error.kind === "startup") return; // the status line says why
-        if (!touched) return;
-        showError(error.field, error.message);
         result.dataset.state = "invalid";
         setPrintable(false);
+        var focus = focusOnErrors;
+        focusOnErrors = false;
+        if (!error.field) {   // not about one field: as it is
+          lastErrors = [{ field: null, message: error.message, missing: false }];
+          showErrors(false);
+          return;
+        }
+        result.dataset.pending = "1";
+        window.YingsuCalc.run("page.errors", { name: "documents", params: sent }).then(function (all) {
+          if (mine !== sequence) return;
+          settled();
+          lastErrors = all.errors.length ? all.errors : [{ field: error.field, message: error.message, missing: false }];
+          showErrors(focus);
+          showWaiting();
+        }, function () {
+          if (mine !== sequence) return;
+          settled();
+          lastErrors = [{ field: error.field, message: error.message, missing: false }];
+          showErrors(focus);
+          showWaiting();
+        });
       });
     }
 
@@ -738,6 +873,7 @@
         change event would otherwise generate — and save — the old draft again. */
     function forget() {
       clearTimeout(timer);
+      timer = null;
       sequence++;
       printWanted = undefined;
       delete result.dataset.pending;
@@ -749,21 +885,55 @@
       timer = setTimeout(generate, DEBOUNCE_MS);
     }
 
-    form.addEventListener("input", function (e) {
+    /** The field (or list) an element of the form belongs to. */
+    function keyOfElement(target) {
+      var box = target.closest && target.closest("[data-field]");
+      if (box) return box.getAttribute("data-field");
+      var list = target.closest && target.closest("[data-list]");
+      return list ? list.getAttribute("data-list") : null;
+    }
+
+    function typed(e) {
       if (e.target === fileInput) return;   // choosing a file is not editing the draft
-      touched = true;
+      var key = keyOfElement(e.target);
+      var chosen = e.target.type === "checkbox" || e.target.tagName === "SELECT";
+      if (key && chosen) shownFor[key] = true;   // chosen, not typed: done at once
+      editing = key && !chosen && e.target === document.activeElement ? key : null;
       schedule();
+    }
+    form.addEventListener("input", typed);
+    form.addEventListener("change", typed);
+    // Leaving a field: its error is shown from now on (a date left half-typed fired no input event:
+    // it is read now).
+    form.addEventListener("focusout", function (e) {
+      var key = keyOfElement(e.target);
+      if (!key || !/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName) || e.target === fileInput) return;
+      var halfTyped = !!(e.target.validity && e.target.validity.badInput);
+      var wasEditing = editing === key;
+      if (wasEditing || e.target.value !== "" || halfTyped) shownFor[key] = true;
+      if (wasEditing) editing = null;
+      if (halfTyped) { schedule(); return; }
+      if (!result.dataset.pending && lastErrors.length) showErrors(false);
     });
-    form.addEventListener("change", function (e) {
-      if (e.target === fileInput) return;
-      touched = true;
-      schedule();
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      submitted = true;
+      editing = null;
+      focusOnErrors = true;
+      clearTimeout(timer);
+      generate();
     });
-    form.addEventListener("submit", function (e) { e.preventDefault(); touched = true; clearTimeout(timer); generate(); });
+    Array.prototype.forEach.call(form.querySelectorAll("[data-today-for]"), function (b) {
+      b.addEventListener("click", function () {
+        var input = form.querySelector('[name="' + b.getAttribute("data-today-for") + '"]');
+        input.value = todayISO();
+        shownFor[input.name] = true;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
     Object.keys(lists).forEach(function (name) {
       form.querySelector('[data-add="' + name + '"]').addEventListener("click", function () {
         if (rowsOf(name).length >= lists[name].max) return;
-        touched = true;
         var rowEl = addRow(name, {});
         var first = rowEl.querySelector("input, textarea");
         if (first) first.focus();
@@ -806,7 +976,7 @@
           }
           clearTimeout(timer);
           fill(d);
-          touched = true;
+          markFilled();
           var kept = save();
           generate(true);
           draftState.textContent = kept ? "已导入草稿“" + file.name + "”，并已保存在本机浏览器。"
@@ -834,28 +1004,34 @@
       forget();   // a change still waiting (e.g. the field left by this click) must not save the draft again
       Yingsu.store.remove(STORAGE_KEY);
       fill(null);
-      touched = false;
+      shownFor = {};
+      submitted = false;
+      editing = null;
+      lastErrors = [];
       result.textContent = "";
       delete result.dataset.state;
-      clearErrors();
+      clearErrors(); clearSummary();
       draftState.textContent = "草稿已清除。";
     });
 
     var unsubscribe = window.YingsuCalc.onStatus(function (s) {
       if (!document.body.contains(form)) { unsubscribe(); return; }
-      status.dataset.state = s.state;
-      if (s.state === "loading") {
-        status.textContent = "正在启动（" + Math.round(s.percent) + "%）……您可以先填写，启动后自动生成文书。";
-      } else if (s.state === "ready") {
-        status.textContent = "已就绪：修改任一项即重新生成。输入的内容只保存在本机浏览器中。";
-      } else if (s.state === "failed") {
-        status.textContent = s.message;
-      }
+      Yingsu.calcStatus(status, s, { waiting: "可以先填写，启动后自动生成文书。", rules: false,
+                                     ready: "已就绪：修改任一项即重新生成。输入的内容只保存在本机浏览器中。" });
     });
 
+    /** What a draft brought in counts as entered: its errors are shown at once. */
+    function markFilled() {
+      boxes().forEach(function (box) {
+        var input = control(box);
+        if (input.type !== "checkbox" && input.value !== "") shownFor[input.name] = true;
+      });
+      Object.keys(lists).forEach(function (name) { if (rowsOf(name).length) shownFor[name] = true; });
+    }
+
     var saved = stored();
-    touched = !!saved;
     fill(saved);
+    if (saved) markFilled();
     // The ledger's case control (ledger-store.js): a chosen case's facts and lists fill the form,
     // and what is typed goes to that case instead of this page's own draft.
     linked = app.hasAttribute("data-case-fields") && window.YingsuCases ? window.YingsuCases.attach(app, {
@@ -863,7 +1039,8 @@
         var draftOfCase = { fields: values };
         Object.keys(lists).forEach(function (n) { draftOfCase[n] = caseLists[n]; });
         fill(values ? draftOfCase : stored());
-        touched = !!values || !!stored();
+        shownFor = {};
+        markFilled();
       },
       changed: function () { clearTimeout(timer); generate(); },
       lists: function () {

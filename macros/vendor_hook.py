@@ -36,6 +36,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -172,9 +173,17 @@ def bytecode(members: list[tuple[str, Path | bytes]], root: Path = PROJECT_ROOT)
                 if path.is_file() and path.suffix == ".py":
                     path.unlink()
             cache.parent.mkdir(parents=True, exist_ok=True)
-            shutil.rmtree(cache.with_suffix(".partial"), ignore_errors=True)
-            shutil.copytree(work, cache.with_suffix(".partial"))
-            cache.with_suffix(".partial").rename(cache)   # complete or absent, never half-written
+            # complete or absent, never half-written; a build running at the same time (the tests'
+            # while `dev.sh serve` rebuilds) may have put the same result there first: keep theirs
+            partial = cache.with_suffix(f".partial-{os.getpid()}")
+            shutil.rmtree(partial, ignore_errors=True)
+            shutil.copytree(work, partial)
+            try:
+                partial.rename(cache)
+            except OSError:
+                shutil.rmtree(partial, ignore_errors=True)
+                if not cache.is_dir():
+                    raise
     compiled = [(path.relative_to(cache).as_posix(), path.read_bytes()) for path in cache.rglob("*.pyc")]
     expected = {f"{name.rsplit('/', 1)[0]}/__pycache__/{name.rsplit('/', 1)[1][:-3]}" for name, _ in sources}
     found = {name.rsplit(".", 2)[0] for name, _ in compiled}

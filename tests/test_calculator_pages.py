@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from keyboard import leave_field
 from smoke_browser import RUNTIME_MARKERS
 
 BOOT_MS = 180_000   # cold start of Pyodide on a loaded 2-core CI machine
@@ -52,17 +53,6 @@ def settle(page):
                            " && document.querySelector('[data-calc-result]').dataset.state")
 
 
-def leave(page):
-    """Leave the field being typed in, as a reader does with Tab (a date's Tab first walks its own
-    parts): its error is shown from then on."""
-    start = page.evaluate("document.activeElement.id")
-    for _ in range(4):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") != start:
-            return
-    raise AssertionError(f"Tab did not leave #{start}")
-
-
 def test_deadlines_answer_and_holiday_adjustment(clerk, site_server):
     page = clerk
     page.fill("#f-complaint_served", "2026-09-16")
@@ -97,7 +87,7 @@ def test_bad_input_shows_the_calculators_chinese_message_next_to_the_field(clerk
     error = page.locator('.calc-error[data-error-for="ruling_served"]')
     assert not error.is_visible()   # not while the reader is still in the field
     assert page.get_attribute("[data-calc-result]", "data-state") == "waiting" and not headline(page)
-    leave(page)
+    leave_field(page)
     error.wait_for(state="visible")
     assert error.inner_text() == "“裁判文书送达日期”不能早于“起诉状副本送达日期”。"
     assert page.locator("[data-calc-summary] li").all_inner_texts() == [error.inner_text()]   # and at the top
@@ -180,7 +170,7 @@ def test_principal_negative_count_message(clerk, site_server):
     if "calculators/principal/" not in page.url:
         open_calculator(page, site_server, "principal")
     page.fill("#f-suing_units", "-1")
-    leave(page)
+    leave_field(page)
     settle(page)
     error = page.locator('.calc-error[data-error-for="suing_units"]')
     error.wait_for(state="visible")
@@ -204,7 +194,7 @@ def test_filing_period_page(clerk, site_server):
     open_calculator(page, site_server, "filing-period")
     page.fill("#f-known_date", "2026-01-10")
     page.fill("#f-filed_date", "2026-08-01")
-    leave(page)
+    leave_field(page)
     settle(page)
     # the untouched form does not choose whether the time limit was stated (alp-interp/64): it asks,
     # without an error before the reader has got there

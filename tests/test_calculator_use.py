@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from calculators import registry
+from keyboard import leave_field
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "calculators"
 BOOT_MS = 180_000
@@ -79,9 +80,9 @@ def clerk(browser, site_server):
 def open_calculator(page, site_server, name):
     slug = PAGE_SLUGS[name]
     if not page.url.endswith(f"calculators/{slug}/"):
-        # the navigation's link (instant navigation), also where a phone keeps it in the drawer
-        page.locator(f'nav.md-nav a[href$="calculators/{slug}/"]').first.evaluate("a => a.click()")
-        page.wait_for_url(f"**/calculators/{slug}/")
+        # loaded afresh (clear_form reloads it anyway); instant navigation is tested in
+        # tests/test_calculator_pages.py
+        page.goto(site_server + f"calculators/{slug}/")
     page.wait_for_selector("form[data-calculator][data-ready]")
     page.wait_for_function(SETTLED)
 
@@ -107,16 +108,6 @@ def fill(page, values):
     if page.evaluate("document.activeElement.id").startswith("f-"):
         leave_field(page)
     page.wait_for_function(SETTLED)
-
-
-def leave_field(page):
-    """Tab until the focus leaves the field it is in (a date field's Tab walks its parts first)."""
-    start = page.evaluate("document.activeElement.id")
-    for _ in range(4):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") != start:
-            return
-    raise AssertionError(f"Tab did not leave #{start}")
 
 
 def shown_errors(page):

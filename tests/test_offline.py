@@ -134,6 +134,8 @@ def test_first_visit_installs_the_shell_and_takes_control(reader):
     page = reader.page
     page.goto(reader.base)
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    # the worker in control then confirms what its cache holds (a message): until then "installing"
+    page.wait_for_function("YingsuOffline.mode !== 'installing'", timeout=60_000)
     assert page.evaluate("YingsuOffline.mode") == "offline-ready"
     release = offline_hook.read_manifest(reader.site)
     caches = reader.caches()

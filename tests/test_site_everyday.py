@@ -245,8 +245,8 @@ NOTICES = {
     "calculators/deadlines/": [
         ("calculator status", "[data-calc-status]", None, None),
         ("calculator failed", "[data-calc-status]", None, "e => { e.dataset.state = 'failed'; e.textContent = '计算器无法启动'; }"),
-        ("out-of-date result", "[data-calc-result]", "::before",
-         "e => { e.hidden = false; e.dataset.state = 'invalid'; e.textContent = ''; e.appendChild(document.createElement('p')).textContent = '旧结果'; }"),
+        ("errors at the top", "[data-calc-summary]",
+         None, "e => { e.hidden = false; e.innerHTML = '<p class=\"calc-summary-title\">请填写或更正以下 1 项：</p>'; }"),
         ("field help", ".calc-help", None, None),
         ("answer, fine", "[data-calc-result]", None, "e => { e.hidden = false; e.dataset.state = ''; e.innerHTML = '<div class=\"calc-answer\"><p class=\"calc-headline\">答辩期限</p></div>'; }"),
     ],
@@ -257,7 +257,7 @@ NOTICES = {
     ],
     "calculators/documents/": [
         ("documents out of date", "[data-doc-result]", "::before",
-         "e => { e.hidden = false; e.dataset.state = 'invalid'; }"),
+         "e => { e.hidden = false; e.dataset.state = 'invalid'; e.appendChild(document.createElement('div')).className = 'doc-pages'; }"),
     ],
 }
 # Notices made by the page scripts themselves: the same classes put on the page to measure them.
@@ -268,6 +268,8 @@ MADE = [
     ("internal period", "span", "calc-kind calc-kind-internal", "内部"),
     ("postponed date", "span", "calc-adjusted", "顺延"),
     ("field error", "p", "calc-error", "请填写日期"),
+    ("still to fill in", "div", "calc-waiting", "填写以下各项后显示计算结果"),
+    ("a deadline's own warning", "p", "calc-row-warning", "年度报告的截止日是休息日"),
     ("disk note", "div", "disk-note", "直接打开本站的文件"),
     ("update bar", "div", "update-bar", "本站有新版本"),
     ("no-script note", "div", "noscript-note", "没有运行本站的脚本"),

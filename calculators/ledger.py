@@ -25,7 +25,7 @@ from .errors import InputError
 from .forms import Field, forms
 from .inputs import MAX_DATE, MIN_DATE
 from .quota import AGENCIES
-from .registry import run
+from .registry import run, spec
 
 # Type of the act sued (被诉行政行为类别), counted by the statistics of measures/43/1.
 ACT_TYPES = {
@@ -104,9 +104,6 @@ ALIASES = {
     "undertaker": {"acting_agency": "undertaker_unit"},
 }
 
-# The calculator pages about one case: they offer to read and write a case of the ledger.
-CASE_FORMS = ("deadlines", "undertaker", "principal_appearance", "filing_period", "documents")
-
 # Columns of the Excel ledger, in order (the record's fields), and the computed ones after them.
 COLUMNS = tuple(name for _, _, names in GROUPS for name in names)
 COMPUTED_COLUMNS = (("stage", "办理阶段"), ("due_register", "登记期限"), ("due_answer", "答辩举证期限"),
@@ -146,7 +143,7 @@ def __getattr__(name: str):
 def case_fields(form_name: str) -> dict | None:
     """What a calculator page tells the ledger's case control: its aliases (page field -> record
     field), or None for a page that is not about one case (the yearly quota)."""
-    return dict(ALIASES.get(form_name, {})) if form_name in CASE_FORMS else None
+    return dict(ALIASES.get(form_name, {})) if spec(form_name).one_case else None
 
 
 def form_spec() -> dict:

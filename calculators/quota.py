@@ -199,7 +199,7 @@ def _fields() -> tuple:
 
 
 SPEC = Spec(
-    name="appearance_quota", title="年度出庭指标", order=40,
+    name="appearance_quota", title="年度出庭指标", order=40, one_case=False,
     purpose="主要负责人本年度至少出庭次数、出庭率、是否须召开案件研讨会",
     intro="计算本年度行政机关主要负责人至少应出庭应诉的次数，并核对是否达标。",
     fields=_fields(), slug="quota",

@@ -51,6 +51,8 @@ class Spec(NamedTuple):
     # every error of the inputs `fields` does not describe (the documents form's lists of rows),
     # for the page that lists all errors at once (calculators/validate.py)
     more_errors: Callable[[dict], list] | None = None
+    # about one case: its page offers to read and write a case of the ledger (calculators/ledger.py)
+    one_case: bool = True
 
     @property
     def page_path(self) -> str:

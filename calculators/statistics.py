@@ -465,7 +465,7 @@ def present_result(r: dict) -> dict:
 
 
 SPEC = Spec(
-    name="statistics", title="统计分析", order=55, path="ledger/statistics.md", page=False,
+    name="statistics", title="统计分析", order=55, path="ledger/statistics.md", page=False, one_case=False,
     purpose="按年度或季度统计台账中的案件：负责人出庭应诉率、主要负责人出庭次数、败诉率、涉企案件研讨会、"
             "按期登记和答辩，生成统计分析报告",
     intro="按年度或季度统计本机关台账中的案件：案件分布、负责人出庭应诉率、主要负责人出庭次数、败诉率、涉企行政案件和"

@@ -153,7 +153,7 @@
       head.appendChild(el("p", "calc-print-title", "案号：" + (number || "＿＿＿＿＿＿＿＿＿＿")));
     }
     var table = el("table", "calc-inputs");
-    var body = el("tbody");
+    var body = table.appendChild(el("tbody"));
     fields(form).forEach(function (box) {
       if (box.hidden) return;
       var input = control(box);
@@ -165,7 +165,6 @@
       row.appendChild(el("td", null, value));
       body.appendChild(row);
     });
-    table.appendChild(body);
     head.appendChild(el("p", "calc-print-caption", "填写的情况"));
     head.appendChild(table);
     var date = el("p", "calc-print-date", "打印日期：" + cnToday());
@@ -187,14 +186,9 @@
 
   /** The deadlines as a table (a stacked card per row on narrow screens and in print). */
   function renderTimeline(refs, timeline) {
-    var table = el("table", "calc-timeline");
-    var head = el("tr");
     var labels = ["日期", "事项", "性质", "说明与依据"];
-    labels.forEach(function (h) { head.appendChild(el("th", null, h)); });
-    var thead = el("thead");
-    thead.appendChild(head);
-    table.appendChild(thead);
-    var body = el("tbody");
+    var made = Yingsu.table("calc-timeline", labels);
+    var table = made.table, body = made.body;
     timeline.forEach(function (t) {
       var row = el("tr", "calc-deadline calc-" + t.kind);
       row.setAttribute("data-deadline", t.id);
@@ -225,7 +219,6 @@
       row.appendChild(why);
       body.appendChild(row);
     });
-    table.appendChild(body);
     return table;
   }
 

@@ -69,8 +69,17 @@
     }
   }
 
+  /** A table with a header row of `headings` and an empty body: {table, body}. */
+  function table(className, headings) {
+    var made = el("table", className);
+    var head = el("tr");
+    headings.forEach(function (h) { head.appendChild(el("th", null, h)); });
+    made.appendChild(el("thead")).appendChild(head);
+    return { table: made, body: made.appendChild(el("tbody")) };
+  }
+
   window.Yingsu = {
     el: el, todayISO: todayISO, citation: citation, basisList: basisList, download: download,
-    onEveryPage: onEveryPage
+    onEveryPage: onEveryPage, table: table
   };
 })();

@@ -78,13 +78,8 @@
   }
 
   function figureTable(refs, figures) {
-    var table = el("table", "ledger-table ledger-figures");
-    var head = el("tr");
-    ["统计项目", "数值", "目标", "情况", "说明", "依据"].forEach(function (h) { head.appendChild(el("th", null, h)); });
-    var thead = el("thead");
-    thead.appendChild(head);
-    table.appendChild(thead);
-    var body = el("tbody");
+    var made = Y.table("ledger-table ledger-figures", ["统计项目", "数值", "目标", "情况", "说明", "依据"]);
+    var table = made.table, body = made.body;
     figures.forEach(function (f) {
       var row = el("tr", f.met === false ? "ledger-missed" : f.met === true ? "ledger-met" : null);
       row.setAttribute("data-figure", f.id);
@@ -99,7 +94,6 @@
       row.appendChild(basis);
       body.appendChild(row);
     });
-    table.appendChild(body);
     var wrap = el("div", "ledger-table-wrap");
     wrap.appendChild(table);
     return wrap;

@@ -143,13 +143,8 @@
         return;
       }
       listBox.appendChild(el("p", "ledger-count", "共 " + records.length + " 件案件" + (words ? "，筛选出 " + shown.length + " 件" : "") + "。"));
-      var table = el("table", "ledger-table");
-      var head = el("tr");
-      ["案号", "原告", "受理法院", "收到起诉状", "阶段", "下一期限", "承办人员", ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
-      var thead = el("thead");
-      thead.appendChild(head);
-      table.appendChild(thead);
-      var body = el("tbody");
+      var made = Y.table("ledger-table", ["案号", "原告", "受理法院", "收到起诉状", "阶段", "下一期限", "承办人员", ""]);
+      var table = made.table, body = made.body;
       shown.sort(function (a, b) { return String(b.complaint_served || "").localeCompare(String(a.complaint_served || "")); });
       shown.forEach(function (r) {
         var view = views[r.id];
@@ -175,7 +170,6 @@
         row.appendChild(actions);
         body.appendChild(row);
       });
-      table.appendChild(body);
       var wrap = el("div", "ledger-table-wrap");
       wrap.appendChild(table);
       listBox.appendChild(wrap);
@@ -516,13 +510,8 @@
         section.setAttribute("data-bucket", bucket);
         section.appendChild(el("h2", null, spec.buckets[bucket] + "（" + items.length + "）"));
         if (!items.length) { section.appendChild(el("p", "ledger-empty", "无。")); box.appendChild(section); return; }
-        var table = el("table", "ledger-table ledger-due-table");
-        var head = el("tr");
-        ["届满日", "案号", "事项", "性质", "依据", ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
-        var thead = el("thead");
-        thead.appendChild(head);
-        table.appendChild(thead);
-        var body = el("tbody");
+        var made = Y.table("ledger-table ledger-due-table", ["届满日", "案号", "事项", "性质", "依据", ""]);
+        var table = made.table, body = made.body;
         items.forEach(function (d) {
           var row = el("tr", "calc-" + d.kind);
           row.setAttribute("data-deadline", d.id);
@@ -550,7 +539,6 @@
           row.appendChild(act);
           body.appendChild(row);
         });
-        table.appendChild(body);
         var wrap = el("div", "ledger-table-wrap");
         wrap.appendChild(table);
         section.appendChild(wrap);

@@ -45,7 +45,7 @@ CASE = {
     "fp_known_date": "2026-01-10",
     "fp_filed_date": "2026-08-20",
     "fp_act_date": "2026-01-08",
-    "fp_informed_of_period": True,
+    "fp_informed_of_period": "informed",
     "agents": [
         {"name": "钱某", "post": "聊城市市场监督管理局法规科科长", "kind": "staff", "authority": "special"},
         {"name": "孙某", "post": "山东某某律师事务所律师", "kind": "lawyer", "authority": "general"},
@@ -87,7 +87,7 @@ BODY = dict(JOINT, reconsideration_role="joint_reconsideration", reconsideration
                        "source": "答辩人制作", "pages": 6}])
 
 # sued within a year but after six months; the agency had not stated the time limit
-TIMELY = dict(objection_3=None, fp_informed_of_period=False, fp_known_date="2026-01-10", fp_filed_date="2026-08-20")
+TIMELY = dict(objection_3=None, fp_informed_of_period="not_informed", fp_known_date="2026-01-10", fp_filed_date="2026-08-20")
 
 # party lines pasted from the complaint, brackets in names, the element-style answer
 PASTED = dict(plaintiffs="原告：鲁西某某（聊城）置业有限公司，住所地聊城市东昌府区某路1号。\n法定代表人：王某，总经理。\n"

@@ -147,7 +147,7 @@ def test_objection_3_with_the_dates_filing_period_computed():
 
 def test_objection_3_for_an_unstated_time_limit_never_concedes_the_omission():
     # knew 2025-01-10, not informed: one year -> Sat 2026-01-10 -> Mon 01-12; sued 2026-08-20: late
-    p = case(fp_informed_of_period=False, fp_known_date="2025-01-10", fp_act_date="2025-01-08")
+    p = case(fp_informed_of_period="not_informed", fp_known_date="2025-01-10", fp_act_date="2025-01-08")
     para = next(x for x in texts(docs(p)["answer"]) if x.startswith("（一）"))
     assert "即使未告知" not in para and "未告知" not in para
     assert ("原告于2025年1月10日知道或者应当知道被诉行政行为的内容，即便按照《最高人民法院关于适用〈中华人民共和国行政诉讼法〉"
@@ -492,3 +492,17 @@ def test_structured_random_cases(agents, evidence, text, flags, choices, role, d
             assert b["type"] in {"heading", "paragraph", "table", "signature", "note"}
     assert any(a["kind"] == "staff" for a in agents) and 1 <= len(agents) <= 2
     assert r["basis"] and all(provisions.exists(b["ref"]) for b in r["basis"])
+
+
+def test_whether_the_limit_was_stated_is_asked_not_assumed():
+    """alp-interp/64: with the dates of the suit given, the package is not made on an assumed
+    "已告知" (the shorter limit, a possible objection): the question is asked, as the filing-period
+    calculator asks it, and an answer of either kind is used."""
+    unanswered = {k: v for k, v in CASE.items() if k != "fp_informed_of_period"}
+    with pytest.raises(InputError) as raised:
+        run("documents", unanswered)
+    assert (raised.value.field, raised.value.message) == ("fp_informed_of_period", "请填写“行政机关是否告知起诉期限”。")
+    # stated: knew 2026-01-10 + 6 months = Fri 07-10; sued 08-20: late. Not stated: one year from
+    # knowing the act, 2027-01-10 (a Sunday) -> Mon 01-11: in time
+    assert run("documents", CASE)["filing_period"]["timely"] is False
+    assert run("documents", {**CASE, "fp_informed_of_period": "not_informed"})["filing_period"]["timely"] is True

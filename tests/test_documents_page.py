@@ -158,6 +158,7 @@ def test_staff_fills_the_form_and_gets_the_package(staff):
     for name in TEXT_FIELDS + AREA_FIELDS + DATE_FIELDS:
         page.fill(f"#f-{name}", CASE[name])
     page.select_option("#f-defendant", "department")
+    page.select_option("#f-fp_informed_of_period", CASE["fp_informed_of_period"])
     page.check("#f-objection_3")
     page.check("#f-enterprise_party")
     add_rows(page, "agents", CASE["agents"])

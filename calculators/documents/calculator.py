@@ -12,6 +12,7 @@ from .. import inputs, notices, provisions
 from ..citations import render as law
 from ..deadlines import RULING_KINDS
 from ..errors import InputError
+from ..filing_period import INFORMED
 from ..periods import read_date
 from ..principal import ITEMS as PRINCIPAL_ITEMS, RECONSIDERATION_ROLES
 from ..registry import run
@@ -209,8 +210,14 @@ def _filing_period(params: dict) -> tuple[dict | None, dict]:
     given = {k: read_date(params, f"fp_{k}", label(f"fp_{k}"), required=False) for k in FILING_DATES}
     given = {k: v for k, v in given.items() if v is not None}
     # passed on only when given: filing_period decides what an unanswered question means
-    flags = {name: inputs.boolean(params, f"fp_{name}", label(f"fp_{name}"))
-             for name in ("informed_of_period", "real_estate") if params.get(f"fp_{name}") is not None}
+    # (whether the limit was stated: two answers, no default, alp-interp/64)
+    informed = params.get("fp_informed_of_period")
+    if not isinstance(informed, bool):   # (callers may pass true/false, as to filing_period)
+        informed = inputs.choice(params, "fp_informed_of_period", label("fp_informed_of_period"), INFORMED,
+                                 required=False)
+    flags = {"informed_of_period": informed} if informed is not None else {}
+    if params.get("fp_real_estate") is not None:
+        flags["real_estate"] = inputs.boolean(params, "fp_real_estate", label("fp_real_estate"))
     if not given:
         return None, given
     fp_params = {**{k: v.isoformat() for k, v in given.items()}, **flags}

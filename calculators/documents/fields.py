@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..citations import render as law
 from ..deadlines import RULING_KINDS
+from ..filing_period import INFORMED
 from ..principal import ITEMS as PRINCIPAL_ITEMS, RECONSIDERATION_ROLES
 from ..undertaker import DEFENDANTS
 from .objections import OBJECTIONS
@@ -108,7 +109,9 @@ def fields() -> tuple:
         Field("fp_filed_date", "date", "起诉日期", "以人民法院登记立案材料记载的起诉日期为准。", "alp/46/1"),
         Field("fp_reconsideration_decision_served", "date", "复议决定书送达日期", "经复议的，在收到复议决定书之日起十五日内起诉。",
               "alp/45"),
-        Field("fp_informed_of_period", "bool", "行政机关已告知起诉期限", "", "alp-interp/64", default=True),
+        Field("fp_informed_of_period", "choice", "行政机关是否告知起诉期限",
+              "以行政决定书、复议决定书是否载明起诉期限为准；不能确定的不要选“已告知”（未选择的，不据以认定原告超过起诉期限）。",
+              "alp-interp/64", options=INFORMED),
         Field("fp_act_date", "date", "行政行为作出日期", "最长起诉期限：不动产案件20年，其他案件5年。", "alp/46/2"),
         Field("fp_real_estate", "bool", "因不动产提起诉讼", "", "alp/46/2"),
         # -- the head in court

@@ -18,7 +18,7 @@
 
   var STORAGE_KEY = "yingsu:documents:draft";
   var DRAFT_FORMAT = "yingsu-documents-draft";
-  var DRAFT_VERSION = 1;
+  var DRAFT_VERSION = 2;
   var DEBOUNCE_MS = 400;
   var MAX_IMPORT_BYTES = 1024 * 1024;   // a full draft (every list at its maximum) is well under 200 KB
   var TEXT_MAX = 2000;                  // calculators/inputs.py's default longest text
@@ -286,6 +286,20 @@
 
     /** What is wrong with draft `d` (as parsed from JSON), in the reader's words; null if it is
         a draft of this page whose every value has the type and length the form can hold. */
+    /** A draft of an earlier version of the form, in this version's terms. Version 1 had a
+        checkbox "行政机关已告知起诉期限", ticked unless unticked: a tick is no answer (it may be the
+        default left alone), so the question is asked again; an untick stays "未告知". */
+    function upgradeDraft(d) {
+      if (d && typeof d === "object" && d.version === 1 && d.fields && typeof d.fields === "object") {
+        var informed = d.fields.fp_informed_of_period;
+        if (typeof informed === "boolean" || informed === "true" || informed === "false") {
+          d.fields.fp_informed_of_period = informed === false || informed === "false" ? "not_informed" : "";
+        }
+        d.version = 2;
+      }
+      return d;
+    }
+
     function checkDraft(d) {
       var isObject = function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); };
       if (!isObject(d) || d.format !== DRAFT_FORMAT) return "不是本页导出的草稿文件";
@@ -335,7 +349,7 @@
     /** The draft stored in this browser, if it is a usable one (an unusable one is left where
         it is, and the reader told). */
     function stored() {
-      var d = Yingsu.store.load(STORAGE_KEY);
+      var d = upgradeDraft(Yingsu.store.load(STORAGE_KEY));
       if (d === null) return null;
       var problem = checkDraft(d);
       if (!problem) return d;
@@ -968,7 +982,7 @@
       reader.onload = function () {
         try {
           var d = null;
-          try { d = JSON.parse(String(reader.result).replace(/^\ufeff/, "")); } catch (e) { d = null; }
+          try { d = upgradeDraft(JSON.parse(String(reader.result).replace(/^\ufeff/, ""))); } catch (e) { d = null; }
           var problem = checkDraft(d);
           if (problem) {
             importFailed(file.name, problem);

@@ -54,8 +54,9 @@ def staff(browser, site_server):
 
 
 def settle(page):
-    """Wait until the latest input has been generated and shown (documents.js clears data-pending)."""
-    page.wait_for_timeout(100)
+    """Wait until the latest input has been generated and shown: documents.js sets data-pending in
+    the input's own event (typing, choosing, a button, leaving a half-typed date) and clears it
+    when the answer to the latest input is shown."""
     page.wait_for_function("!document.querySelector('[data-doc-result]').dataset.pending")
 
 

@@ -56,27 +56,20 @@
     return String(text || "").replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_").replace(/^[ .]+|[ .]+$/g, "").slice(0, 80);
   }
 
-  /** The vendored docx library and docx-writer.js, loaded once, on first use. */
+  /** The vendored docx library and docx-writer.js, loaded once, on first use (also by the
+      statistics page's report: Yingsu.loadDocx). */
   var docxReady = null;
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src;
-      s.onload = resolve;
-      s.onerror = function () { reject(new Error("无法载入 " + src.split("/").pop() + "，请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。")); };
-      document.head.appendChild(s);
-    });
-  }
   function loadDocx() {
     if (window.YingsuDocx) return Promise.resolve(window.YingsuDocx);
     if (!docxReady) {
       var base = ROOT || (window.YingsuCalc && window.YingsuCalc.root) || new URL(".", location.href).href;
-      docxReady = (window.docx ? Promise.resolve() : loadScript(base + "assets/javascripts/vendor/docx.iife.js"))
-        .then(function () { return loadScript(base + "assets/javascripts/docx-writer.js"); })
+      docxReady = (window.docx ? Promise.resolve() : Yingsu.loadScript(base + "assets/javascripts/vendor/docx.iife.js"))
+        .then(function () { return Yingsu.loadScript(base + "assets/javascripts/docx-writer.js"); })
         .then(function () { return window.YingsuDocx; }, function (error) { docxReady = null; throw error; });
     }
     return docxReady;
   }
+  Yingsu.loadDocx = loadDocx;
 
   function copyText(text, area) {
     if (window.isSecureContext && navigator.clipboard && navigator.clipboard.writeText) {

@@ -78,8 +78,22 @@
     return { table: made, body: made.appendChild(el("tbody")) };
   }
 
+  /** Load a script of the site once more into the page (a library used on demand); resolves
+      when it has run, rejects with a message for the reader. */
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () {
+        reject(new Error("无法载入页面所需的程序文件，请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。"));
+      };
+      document.head.appendChild(s);
+    });
+  }
+
   window.Yingsu = {
     el: el, todayISO: todayISO, citation: citation, basisList: basisList, download: download,
-    onEveryPage: onEveryPage, table: table
+    onEveryPage: onEveryPage, table: table, loadScript: loadScript
   };
 })();

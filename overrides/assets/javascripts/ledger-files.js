@@ -39,16 +39,9 @@
   function load(name) {
     if (window[GLOBALS[name]]) return Promise.resolve(window[GLOBALS[name]]);
     if (!loading[name]) {
-      loading[name] = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = root() + "assets/javascripts/vendor/" + name + ".js";
-        s.onload = function () { resolve(window[GLOBALS[name]]); };
-        s.onerror = function () {
-          delete loading[name];
-          reject(new Error("无法载入页面所需的程序文件，请刷新页面重试；如仍失败，请管理员检查网站是否完整部署。"));
-        };
-        document.head.appendChild(s);
-      });
+      loading[name] = window.Yingsu.loadScript(root() + "assets/javascripts/vendor/" + name + ".js").then(
+        function () { return window[GLOBALS[name]]; },
+        function (error) { delete loading[name]; throw error; });
     }
     return loading[name];
   }

@@ -18,27 +18,8 @@
   function STORE() { return window.YingsuLedger; }
   function FILES() { return window.YingsuLedgerFiles; }
 
-  /* ---- the docx writer (the documents page's), loaded on first use ---- */
-  var docxReady = null;
-  function script(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src;
-      s.onload = resolve;
-      s.onerror = function () { reject(new Error("无法载入生成 Word 文档所需的程序文件，请刷新页面重试。")); };
-      document.head.appendChild(s);
-    });
-  }
-  function loadDocx() {
-    if (window.YingsuDocx) return Promise.resolve(window.YingsuDocx);
-    if (!docxReady) {
-      var base = window.YingsuCalc.root;
-      docxReady = (window.docx ? Promise.resolve() : script(base + "assets/javascripts/vendor/docx.iife.js"))
-        .then(function () { return script(base + "assets/javascripts/docx-writer.js"); })
-        .then(function () { return window.YingsuDocx; }, function (error) { docxReady = null; throw error; });
-    }
-    return docxReady;
-  }
+  /* ---- the docx writer: the documents page's (documents.js), loaded on first use ---- */
+  function loadDocx() { return Y.loadDocx(); }
 
   /* ---- the statistics form ---- */
   function defaults(form) {

@@ -56,6 +56,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_port(port: int, proc: subprocess.Popen, seconds: float, what: str, log) -> None:
+    """Until the server started as `proc` accepts connections on `port` (a process outside the
+    test announces nothing else); RuntimeError with its log if it exits or `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{what} did not start:\n{log()}") from None
+            time.sleep(0.02)
+
+
+def stop_process(proc: subprocess.Popen, seconds: float) -> None:
+    """SIGTERM, then SIGKILL if it has not ended within `seconds`."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def snippet_for(site_dir: Path, snippet: Path = SNIPPET) -> str:
     """The nginx snippet (deploy/nginx/yingsu.conf) with its alias pointing at site_dir."""
     text = snippet.read_text(encoding="utf-8")
@@ -88,16 +113,11 @@ class NginxServer:
             raise RuntimeError(f"nginx -t failed:\n{self.config_test}")
         began = time.perf_counter()
         self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = began + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
-                break
-            except OSError:
-                if self._proc.poll() is not None or time.perf_counter() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"nginx did not start:\n{self.log()}")
-                time.sleep(0.02)
+        try:
+            wait_port(self.port, self._proc, 30, "nginx", self.log)
+        except RuntimeError:
+            self.stop()
+            raise
         self.started_in = time.perf_counter() - began
         self.origin = f"http://127.0.0.1:{self.port}"
         self.base_url = f"{self.origin}/yingsu/"
@@ -117,10 +137,4 @@ class NginxServer:
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+        stop_process(self._proc, 10)

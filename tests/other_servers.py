@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
+
+from nginx_server import free_port, stop_process, wait_port
 
 APACHE = "/usr/sbin/apache2"
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
@@ -32,24 +33,6 @@ INSTRUCTED = ("headers", "rewrite")
 
 CATALINA_HOME = Path("/usr/share/tomcat10")
 TOMCAT_CONF = Path("/etc/tomcat10")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_port(port: int, proc: subprocess.Popen, seconds: float, log) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start:\n{log()}")
-            time.sleep(0.05)
 
 
 class ApacheServer:
@@ -92,7 +75,7 @@ Include "{prefix}/yingsu.conf"
         if test.returncode != 0:
             raise RuntimeError(f"apache2 -t failed:\n{self.config_test}")
         self._proc = subprocess.Popen(args + ["-DFOREGROUND"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        wait_port(self.port, self._proc, 30, self.log)
+        wait_port(self.port, self._proc, 30, "apache2", self.log)
         self.origin = f"http://127.0.0.1:{self.port}"
         self.base_url = f"{self.origin}/yingsu/"
 
@@ -101,13 +84,7 @@ Include "{prefix}/yingsu.conf"
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()   # apache2 -DFOREGROUND: SIGTERM stops it and its children
-            try:
-                self._proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+        stop_process(self._proc, 20)   # apache2 -DFOREGROUND: SIGTERM stops it and its children
 
 
 SERVER_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -139,7 +116,7 @@ class TomcatServer:
         self._out = open(prefix / "catalina.out", "wb")
         self._proc = subprocess.Popen([str(CATALINA_HOME / "bin" / "catalina.sh"), "run"], env=env,
                                       stdout=self._out, stderr=subprocess.STDOUT, start_new_session=True)
-        wait_port(self.port, self._proc, 120, self.log)
+        wait_port(self.port, self._proc, 120, "tomcat", self.log)
         self.origin = f"http://127.0.0.1:{self.port}"
         self.base_url = f"{self.origin}/yingsu/"
         self._wait_deployed()
@@ -162,11 +139,5 @@ class TomcatServer:
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+        stop_process(self._proc, 30)
         self._out.close()

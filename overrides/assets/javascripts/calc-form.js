@@ -21,7 +21,7 @@
   var STORAGE_PREFIX = "yingsu:calc:";
   var DEBOUNCE_MS = 200;
   var INCOMPLETE_DATE = "未填写完整";   // what a half-typed date is sent as (Python does not quote it back)
-  var el = Yingsu.el, todayISO = Yingsu.todayISO, citation = Yingsu.citation, download = Yingsu.download;
+  var el = Yingsu.el, citation = Yingsu.citation, download = Yingsu.download;
 
   /* ---- reading and restoring the form ---- */
   function fields(form) {
@@ -308,27 +308,8 @@
       var other = shown.filter(function (e) { return e.field === null || !boxOf(e.field); });
       general.hidden = !other.length;
       general.textContent = other.map(function (e) { return e.message; }).join(" ");
-      var listed = shown.filter(function (e) { return e.field !== null && boxOf(e.field); });
-      // Rebuilt only when it changes: leaving a field for one of its links (mousedown) must not
-      // take the link away before its click arrives.
-      var key = JSON.stringify(listed.map(function (e) { return [e.field, e.message]; }));
-      if (summary.dataset.key === key) return shown;
-      summary.dataset.key = key;
-      summary.textContent = "";
-      summary.hidden = !listed.length;
-      if (listed.length) {
-        summary.appendChild(el("p", "calc-summary-title", "请填写或更正以下 " + listed.length + " 项："));
-        var list = el("ul");
-        listed.forEach(function (e) {
-          var li = el("li");
-          var link = el("a", null, e.message);
-          link.href = "#f-" + e.field;
-          link.setAttribute("data-error-link", e.field);
-          li.appendChild(link);
-          list.appendChild(li);
-        });
-        summary.appendChild(list);
-      }
+      Yingsu.errorSummary(summary, shown.filter(function (e) { return e.field !== null && boxOf(e.field); })
+        .map(function (e) { return { id: e.field, message: e.message, input: control(boxOf(e.field)) }; }));
       return shown;
     }
 
@@ -355,10 +336,7 @@
 
     function moveFocus(shown) {
       var first = shown.filter(function (e) { return e.field && boxOf(e.field); })[0];
-      if (!first) return;
-      var input = control(boxOf(first.field));
-      input.focus();
-      if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
+      if (first) Yingsu.goTo(control(boxOf(first.field)));
     }
 
     fill(form, saved(form)).forEach(function (n) { touched[n] = true; });
@@ -463,24 +441,9 @@
       focusOnErrors = true;
       calculate();
     });
-    summary.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest("[data-error-link]");
-      if (!link) return;
-      event.preventDefault();
-      event.stopPropagation();   // not also a jump of the theme's instant navigation, which takes the focus
-      var input = control(boxOf(link.getAttribute("data-error-link")));
-      input.focus();
-      if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
-    });
-    Array.prototype.forEach.call(form.querySelectorAll("[data-today-for]"), function (button) {
-      button.addEventListener("click", function () {
-        var input = form.querySelector('[name="' + button.getAttribute("data-today-for") + '"]');
-        input.value = todayISO();
-        touch([input.name]);
-        editing = null;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      });
+    Yingsu.todayButtons(form, function (input) {
+      touch([input.name]);
+      editing = null;
     });
     printButton.addEventListener("click", function () { window.print(); });
     window.addEventListener("beforeprint", function () {   // the date the page is printed on

@@ -27,7 +27,7 @@
   var OWN_SRC = document.currentScript && document.currentScript.src ? document.currentScript.src.split(/[?#]/)[0] : "";
   var ROOT = OWN_SRC.indexOf("assets/javascripts/documents.js") >= 0
     ? OWN_SRC.slice(0, OWN_SRC.indexOf("assets/javascripts/documents.js")) : null;
-  var el = Yingsu.el, todayISO = Yingsu.todayISO, citation = Yingsu.citation, download = Yingsu.download;
+  var el = Yingsu.el, citation = Yingsu.citation, download = Yingsu.download;
 
   function button(text, className) {
     var b = el("button", "md-button" + (className ? " " + className : ""), text);
@@ -413,9 +413,8 @@
     }
 
     function clearSummary() {
-      summary.hidden = true;
-      summary.textContent = "";
-      delete summary.dataset.key;
+      delete summary.dataset.key;   // (also rebuilt when its controls were replaced)
+      Yingsu.errorSummary(summary, []);
     }
 
     /** Shows the errors of lastErrors the reader has got to; returns them. */
@@ -433,20 +432,13 @@
         if (at.mark) at.mark.classList.add("calc-invalid");
         if (at.input) {
           at.input.setAttribute("aria-invalid", "true");
-          listed.push({ message: e.message, input: at.input });
+          listed.push({ id: e.field === null ? "" : e.field, message: e.message, input: at.input });
         }
       });
       listed.sort(function (a, b) {   // in the order of the form (a list's rows sit among the fields)
         return a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
       });
-      // The list is rebuilt only when it changes: leaving a field for one of its links (mousedown)
-      // must not take the link away before its click arrives.
-      var key = JSON.stringify(listed.map(function (item) { return item.message; }));
-      if (summary.dataset.key !== key) {
-        clearSummary();
-        summary.dataset.key = key;
-        fillSummary(listed);
-      }
+      Yingsu.errorSummary(summary, listed);
       if (listed.length) {
         submitNote.textContent = "有 " + listed.length + " 项需要填写或更正，已列在表单顶部，并标在各项旁边。";
         if (focus) {   // the list in sight, the focus in the first field (brought into sight if below it)
@@ -454,37 +446,10 @@
           var first = listed[0].input;
           first.focus({ preventScroll: true });
           var box = first.getBoundingClientRect();
-          if (box.top < 0 || box.bottom > window.innerHeight) goTo(first);
+          if (box.top < 0 || box.bottom > window.innerHeight) Yingsu.goTo(first);
         }
       }
       return shown;
-    }
-
-    /** The list at the top of the form: every error shown, each a link to its field. */
-    function fillSummary(listed) {
-      if (!listed.length) return;
-      summary.appendChild(el("p", "calc-summary-title", "请填写或更正以下 " + listed.length + " 项："));
-      var list = el("ul");
-      listed.forEach(function (item, i) {
-        var li = el("li");
-        var link = el("a", null, item.message);
-        link.href = "#";
-        link.setAttribute("data-error-link", String(i));
-        link.addEventListener("click", function (event) {
-          event.preventDefault();
-          event.stopPropagation();   // not a jump of the theme's instant navigation
-          goTo(item.input);
-        });
-        li.appendChild(link);
-        list.appendChild(li);
-      });
-      summary.appendChild(list);
-      summary.hidden = false;
-    }
-
-    function goTo(input) {
-      input.focus();
-      if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
     }
 
     /** The result area before any paper has been generated: what is still to be filled in. */
@@ -930,14 +895,7 @@
       clearTimeout(timer);
       generate();
     });
-    Array.prototype.forEach.call(form.querySelectorAll("[data-today-for]"), function (b) {
-      b.addEventListener("click", function () {
-        var input = form.querySelector('[name="' + b.getAttribute("data-today-for") + '"]');
-        input.value = todayISO();
-        shownFor[input.name] = true;
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      });
-    });
+    Yingsu.todayButtons(form, function (input) { shownFor[input.name] = true; });
     Object.keys(lists).forEach(function (name) {
       form.querySelector('[data-add="' + name + '"]').addEventListener("click", function () {
         if (rowsOf(name).length >= lists[name].max) return;

@@ -78,6 +78,53 @@
     return { table: made, body: made.appendChild(el("tbody")) };
   }
 
+  /** Bring a form control into sight and give it the focus. */
+  function goTo(input) {
+    input.focus();
+    if (input.scrollIntoView) input.scrollIntoView({ block: "center" });
+  }
+
+  /** The list of a form's errors at its top: `items` [{id, message, input}] in the order of the
+      form, each a link that takes the reader to its control. Rebuilt only when it changes:
+      leaving a field for one of its links (mousedown) must not take the link away before its
+      click arrives. */
+  function errorSummary(box, items) {
+    var key = JSON.stringify(items.map(function (item) { return [item.id, item.message]; }));
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    box.textContent = "";
+    box.hidden = !items.length;
+    if (!items.length) return;
+    box.appendChild(el("p", "calc-summary-title", "请填写或更正以下 " + items.length + " 项："));
+    var list = el("ul");
+    items.forEach(function (item) {
+      var link = el("a", null, item.message);
+      link.href = "#" + item.input.id;
+      link.setAttribute("data-error-link", item.id);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        event.stopPropagation();   // not also a jump of the theme's instant navigation, which takes the focus
+        goTo(item.input);
+      });
+      list.appendChild(el("li")).appendChild(link);
+    });
+    box.appendChild(list);
+  }
+
+  /** A form's 今天 buttons (data-today-for="<field>"): today's date into the field, never a
+      default; `chosen(input)`, then the field's input and change events. */
+  function todayButtons(form, chosen) {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-today-for]"), function (button) {
+      button.addEventListener("click", function () {
+        var input = form.querySelector('[name="' + button.getAttribute("data-today-for") + '"]');
+        input.value = todayISO();
+        chosen(input);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
+  }
+
   /** Load a script of the site once more into the page (a library used on demand); resolves
       when it has run, rejects with a message for the reader. */
   function loadScript(src) {
@@ -94,6 +141,7 @@
 
   window.Yingsu = {
     el: el, todayISO: todayISO, citation: citation, basisList: basisList, download: download,
-    onEveryPage: onEveryPage, table: table, loadScript: loadScript
+    onEveryPage: onEveryPage, table: table, loadScript: loadScript, goTo: goTo, errorSummary: errorSummary,
+    todayButtons: todayButtons
   };
 })();
